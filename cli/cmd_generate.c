@@ -1,0 +1,7 @@
+/* placeholder: being written */
+#include "cli_int.h"
+int cli_generate(int argc, char **argv)
+{
+    (void)argc; (void)argv;
+    return EXIT_INTERNAL;
+}

@@ -1,0 +1,97 @@
+/* The stackplan command: dispatches to one file per command. */
+#include <stdio.h>
+#include <string.h>
+#include "cli_int.h"
+#include "config.h"
+
+static const char usage[] =
+    "Usage: stackplan COMMAND [OPTIONS]\n"
+    "\n"
+    "Which security vendors should a managed service provider keep?\n"
+    "\n"
+    "Commands:\n"
+    "  check DATA_DIR      validate the input files\n"
+    "  solve DATA_DIR      solve every scenario; write a workbook and/or JSON\n"
+    "  proposal DATA_DIR   write a client-facing proposal workbook\n"
+    "  generate OUT_DIR    write a synthetic data folder\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help          show this help (also after any command)\n"
+    "  -V, --version       show the version\n"
+    "\n"
+    "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible,\n"
+    "4 internal error.\n";
+
+void cli_print_diags(const sp_diags *diags)
+{
+    char line[2048];
+    size_t i, n = sp_diags_count(diags);
+    int pass;
+
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < n; i++) {
+            const struct sp_diag *d = sp_diags_get(diags, i);
+            if (d->warning != pass)
+                continue;
+            sp_diag_format(d, line, sizeof(line));
+            fprintf(stderr, "%s\n", line);
+        }
+    }
+}
+
+int cli_exit_code(enum sp_status st)
+{
+    switch (st) {
+    case SP_OK:
+        return EXIT_OK;
+    case SP_ERR_INPUT:
+    case SP_ERR_IO:
+        return EXIT_INPUT;
+    case SP_ERR_USAGE:
+        return EXIT_USAGE;
+    case SP_ERR_INFEASIBLE:
+        return EXIT_INFEASIBLE;
+    default:
+        return EXIT_INTERNAL;
+    }
+}
+
+int cli_usage_error(const char *command, const char *message)
+{
+    fprintf(stderr, "stackplan: %s%s%s\n", command ? command : "",
+            command ? ": " : "", message);
+    fprintf(stderr, "Try 'stackplan %s%s--help'.\n", command ? command : "",
+            command ? " " : "");
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } commands[] = {
+        {"check", cli_check},
+        {"solve", cli_solve},
+        {"proposal", cli_proposal},
+        {"generate", cli_generate},
+    };
+    size_t i;
+
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("stackplan %s\n", PACKAGE_VERSION);
+        return EXIT_OK;
+    }
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    return cli_usage_error(NULL, "unknown command; see 'stackplan --help'");
+}

@@ -1,0 +1,16 @@
+/* Shared by the writers: every output goes to a temporary file beside the
+ * target and is renamed into place only when complete. */
+#ifndef SP_EXPORTERS_INT_H
+#define SP_EXPORTERS_INT_H
+
+#include <stddef.h>
+#include "stackplan/common.h"
+
+/** Fills tmp with a fresh temporary name in path's folder. */
+enum sp_status sp_atomic_tmpname(const char *path, char *tmp, size_t size,
+                                 char *err, size_t errsize);
+/** Renames tmp to path, or removes tmp when ok is false. */
+enum sp_status sp_atomic_finish(const char *tmp, const char *path, int ok,
+                                char *err, size_t errsize);
+
+#endif

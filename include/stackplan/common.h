@@ -1,0 +1,73 @@
+/** @file common.h  Status codes and diagnostics shared by every module. */
+#ifndef STACKPLAN_COMMON_H
+#define STACKPLAN_COMMON_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a library call returned. */
+enum sp_status {
+    /** Success. */
+    SP_OK = 0,
+    /** Memory allocation failed. */
+    SP_ERR_NOMEM,
+    /** A file could not be opened, read or written. */
+    SP_ERR_IO,
+    /** The input data is invalid; the diagnostics say where. */
+    SP_ERR_INPUT,
+    /** A function was called with invalid arguments. */
+    SP_ERR_USAGE,
+    /** A scenario has no feasible plan. */
+    SP_ERR_INFEASIBLE,
+    /** A plan failed its independent verification. */
+    SP_ERR_VERIFY,
+    /** The MIP solver failed. */
+    SP_ERR_SOLVER,
+    /** Not a status: the number of status values. */
+    SP_STATUS_COUNT
+};
+
+/**
+ * @brief A one-line description of a status.
+ * @return a static string; never NULL (an unknown value gets its own text).
+ */
+const char *sp_strerror(enum sp_status status);
+
+/** One error or warning about an input file. */
+struct sp_diag {
+    char *file;     /**< base name of the file, e.g. "catalog.csv" */
+    int line;       /**< physical line where the record starts; 0 = none */
+    char *column;   /**< column header as written in the file, or NULL */
+    char *scenario; /**< scenario name for scenarios.json, or NULL */
+    char *message;  /**< what was expected and what was found */
+    int warning;    /**< 1 = warning, 0 = error */
+};
+
+/** A growing list of diagnostics.  Owns its entries. */
+typedef struct sp_diags sp_diags;
+
+/** @brief A new empty list; NULL when out of memory.  Free with sp_diags_free. */
+sp_diags *sp_diags_new(void);
+/** @brief Frees the list and every entry; accepts NULL. */
+void sp_diags_free(sp_diags *self);
+/** @brief Number of entries. */
+size_t sp_diags_count(const sp_diags *self);
+/** @brief Number of errors (entries that are not warnings). */
+size_t sp_diags_errors(const sp_diags *self);
+/** @brief Entry i (0 <= i < count); owned by the list. */
+const struct sp_diag *sp_diags_get(const sp_diags *self, size_t i);
+/**
+ * @brief Formats entry d in the one-line form of SPEC section 2,
+ * `stackplan: FILE:LINE: column 'NAME': MESSAGE` (or the scenario form),
+ * into buf; "warning: " precedes MESSAGE for warnings.
+ */
+void sp_diag_format(const struct sp_diag *d, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,37 @@
+/** @file export.h  Writing results: JSON, the scenario workbook, the
+ *  client proposal.  Every writer writes to a temporary file beside
+ *  the target and renames it, so a failed write leaves no partial file. */
+#ifndef STACKPLAN_EXPORT_H
+#define STACKPLAN_EXPORT_H
+
+#include "common.h"
+#include "solve.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Writes the JSON of SPEC section 4 (plus migrations, tiers and
+ *         the start date) to path; "-" = standard output. */
+enum sp_status sp_json_write(const sp_result *result, const char *path,
+                             char *err, size_t errsize);
+
+/** @brief Writes the scenario workbook (Summary, Baseline, one sheet per
+ *         scenario, Vendors, Inputs) to path. */
+enum sp_status sp_workbook_write(const sp_result *result, const char *path,
+                                 char *err, size_t errsize);
+
+/**
+ * @brief Writes the client-facing proposal for one client.
+ * @param client    the client id.
+ * @param scenario  the scenario name; NULL = the first feasible one.
+ * @return SP_ERR_USAGE (message in err) for an unknown client or scenario.
+ */
+enum sp_status sp_proposal_write(const sp_result *result, const char *client,
+                                 const char *scenario, const char *path,
+                                 char *err, size_t errsize);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,86 @@
+/** @file solve.h  Solving every scenario of a problem. */
+#ifndef STACKPLAN_SOLVE_H
+#define STACKPLAN_SOLVE_H
+
+#include "common.h"
+#include "problem.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The baseline and one verified plan per scenario.  Opaque. */
+typedef struct sp_result sp_result;
+
+/** What the progress callback is told while a scenario solves. */
+struct sp_progress {
+    int index;            /**< 0-based scenario index */
+    int count;            /**< number of scenarios being solved */
+    const char *scenario; /**< its name */
+    double incumbent;     /**< best plan's objective so far; HUGE_VAL = none */
+    double bound;         /**< best bound so far; -HUGE_VAL = none */
+    double seconds;       /**< time spent on this scenario */
+    int done;             /**< 1 on the last call for this scenario */
+    const char *status;   /**< with done: "optimal", "infeasible", ... */
+};
+
+/** Called from inside the solve; must not call back into the library. */
+typedef void (*sp_progress_fn)(const struct sp_progress *progress,
+                               void *user);
+
+/** How to solve.  A zeroed struct gives the defaults. */
+struct sp_solve_options {
+    double time_limit;   /**< seconds per scenario; 0 = none */
+    double gap;          /**< relative gap to stop at; 0 = 1e-6 (optimal) */
+    /** Write each scenario's model in CPLEX LP / free MPS format; the
+     *  scenario's index and a safe form of its name are put before the
+     *  extension ("model.lp" -> "model.1-optimal.lp").  NULL = none. */
+    const char *write_lp;
+    const char *write_mps;
+    sp_progress_fn progress; /**< NULL = silent */
+    void *progress_user;
+    /** Solve only scenarios shard_index, shard_index + shard_count, ...
+     *  (1-based); shard_count 0 = all. */
+    int shard_index, shard_count;
+};
+
+/**
+ * @brief Costs the baseline and solves every scenario, each plan checked by
+ *        an independent recomputation of coverage and cost.
+ * @param problem  a loaded problem; must outlive the result.
+ * @param options  may be NULL for the defaults.
+ * @param out      the result on SP_OK (free with sp_result_free).  An
+ *                 infeasible scenario is part of a successful result:
+ *                 see sp_result_infeasible().
+ * @param err      message buffer for a non-SP_OK status.
+ * @return SP_OK; SP_ERR_VERIFY when a plan failed verification (no result);
+ *         SP_ERR_SOLVER, SP_ERR_IO (model export) or SP_ERR_NOMEM.
+ */
+enum sp_status sp_solve(const sp_problem *problem,
+                        const struct sp_solve_options *options,
+                        sp_result **out, char *err, size_t errsize);
+
+/** @brief Frees a result; accepts NULL. */
+void sp_result_free(sp_result *self);
+
+/** @brief Number of scenarios in the result. */
+int sp_result_count(const sp_result *self);
+/** @brief Scenario i's name. */
+const char *sp_result_name(const sp_result *self, int i);
+/** @brief Scenario i's status: "optimal", "feasible", "time_limit" or
+ *         "infeasible". */
+const char *sp_result_status(const sp_result *self, int i);
+/** @brief Scenario i's total cost recomputed by the cost rules (NAN when
+ *         infeasible). */
+double sp_result_total(const sp_result *self, int i);
+/** @brief Why scenario i is infeasible, or NULL. */
+const char *sp_result_reason(const sp_result *self, int i);
+/** @brief Number of infeasible scenarios. */
+int sp_result_infeasible(const sp_result *self);
+/** @brief The baseline's total cost under the file's settings. */
+double sp_result_baseline_total(const sp_result *self);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

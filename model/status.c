@@ -1,0 +1,131 @@
+/* Status strings and the diagnostics list. */
+#include <stdlib.h>
+#include <string.h>
+#include "stackplan/common.h"
+
+static const char *const status_text[SP_STATUS_COUNT] = {
+    [SP_OK] = "success",
+    [SP_ERR_NOMEM] = "out of memory",
+    [SP_ERR_IO] = "input/output error",
+    [SP_ERR_INPUT] = "invalid input data",
+    [SP_ERR_USAGE] = "invalid arguments",
+    [SP_ERR_INFEASIBLE] = "no feasible plan",
+    [SP_ERR_VERIFY] = "plan failed independent verification",
+    [SP_ERR_SOLVER] = "solver failure",
+};
+
+const char *sp_strerror(enum sp_status status)
+{
+    if ((int)status < 0 || status >= SP_STATUS_COUNT)
+        return "unknown status";
+    return status_text[status];
+}
+
+struct sp_diags {
+    struct sp_diag *items;
+    size_t count, cap;
+};
+
+sp_diags *sp_diags_new(void)
+{
+    return calloc(1, sizeof(sp_diags));
+}
+
+void sp_diags_free(sp_diags *self)
+{
+    size_t i;
+
+    if (!self)
+        return;
+    for (i = 0; i < self->count; i++) {
+        free(self->items[i].file);
+        free(self->items[i].column);
+        free(self->items[i].scenario);
+        free(self->items[i].message);
+    }
+    free(self->items);
+    free(self);
+}
+
+size_t sp_diags_count(const sp_diags *self)
+{
+    return self ? self->count : 0;
+}
+
+size_t sp_diags_errors(const sp_diags *self)
+{
+    size_t i, n = 0;
+
+    for (i = 0; self && i < self->count; i++)
+        n += !self->items[i].warning;
+    return n;
+}
+
+const struct sp_diag *sp_diags_get(const sp_diags *self, size_t i)
+{
+    if (!self || i >= self->count)
+        return NULL;
+    return &self->items[i];
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* Private to the library (declared in importers/importers_int.h). */
+enum sp_status sp_diags_add(sp_diags *self, int warning, const char *file,
+                            int line, const char *column,
+                            const char *scenario, const char *message)
+{
+    struct sp_diag *d;
+
+    if (!self)
+        return SP_OK;
+    if (self->count == self->cap) {
+        size_t cap = self->cap ? self->cap * 2 : 16;
+        struct sp_diag *items = realloc(self->items, cap * sizeof(*items));
+        if (!items)
+            return SP_ERR_NOMEM;
+        self->items = items;
+        self->cap = cap;
+    }
+    d = &self->items[self->count];
+    memset(d, 0, sizeof(*d));
+    d->warning = warning;
+    d->line = line;
+    d->file = dup_or_null(file);
+    d->column = dup_or_null(column);
+    d->scenario = dup_or_null(scenario);
+    d->message = dup_or_null(message);
+    if ((file && !d->file) || (column && !d->column) ||
+        (scenario && !d->scenario) || (message && !d->message)) {
+        free(d->file);
+        free(d->column);
+        free(d->scenario);
+        free(d->message);
+        return SP_ERR_NOMEM;
+    }
+    self->count++;
+    return SP_OK;
+}
+
+void sp_diag_format(const struct sp_diag *d, char *buf, size_t size)
+{
+    char where[64] = "";
+    const char *warn = d->warning ? "warning: " : "";
+
+    if (d->line > 0)
+        snprintf(where, sizeof(where), ":%d", d->line);
+    if (d->scenario)
+        snprintf(buf, size, "stackplan: %s%s: scenario '%s': %s%s",
+                 d->file ? d->file : "", where, d->scenario, warn,
+                 d->message ? d->message : "");
+    else if (d->column)
+        snprintf(buf, size, "stackplan: %s%s: column '%s': %s%s",
+                 d->file ? d->file : "", where, d->column, warn,
+                 d->message ? d->message : "");
+    else
+        snprintf(buf, size, "stackplan: %s%s: %s%s", d->file ? d->file : "",
+                 where, warn, d->message ? d->message : "");
+}
