@@ -1,7 +1,169 @@
-/* placeholder: being written */
+/* `stackplan generate`: writes a synthetic data folder. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli_int.h"
+#include "generate.h"
+
+static const char usage[] =
+    "Usage: stackplan generate --clients N [OPTIONS] OUT_DIR\n"
+    "\n"
+    "Write a synthetic but realistic data folder: catalog.csv, clients.csv,\n"
+    "inventory.csv, vendors.csv, scenarios.json (and tiers.csv with\n"
+    "--tiers).  The same options and seed always give the same files.\n"
+    "\n"
+    "Options:\n"
+    "  --clients N      number of clients, 1 to 1000000 (required)\n"
+    "  --seed S         random seed, a whole number >= 0 (default 1)\n"
+    "  --vendors V      vendors in the catalog, 3 to 1000 (default 25)\n"
+    "  --products P     products in the catalog, V to 10000 (default 60)\n"
+    "  --categories K   security categories, 3 to 16 (default 8)\n"
+    "  --tiers          also write tiers.csv: volume tiers on 20 products\n"
+    "  --force          write into OUT_DIR even if it holds files\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "OUT_DIR is created if missing.  See docs/generate.md.\n";
+
+/* Reads a whole number in [lo, hi]; 0 on success, else a usage error. */
+static int parse_count(const char *opt, const char *text, long lo, long hi,
+                       int *out)
+{
+    char msg[256];
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(text, &end, 10);
+    if (*text == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
+        snprintf(msg, sizeof(msg),
+                 "%s: expected a whole number from %ld to %ld, got '%s'", opt,
+                 lo, hi, text);
+        return cli_usage_error("generate", msg);
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static int parse_seed(const char *text, uint64_t *out)
+{
+    char msg[256];
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    /* strtoull accepts "-1" and wraps it; a seed is never negative */
+    v = strtoull(text, &end, 10);
+    if (*text < '0' || *text > '9' || *end != '\0' || errno != 0) {
+        snprintf(msg, sizeof(msg),
+                 "--seed: expected a whole number >= 0, got '%s'", text);
+        return cli_usage_error("generate", msg);
+    }
+    *out = (uint64_t)v;
+    return 0;
+}
+
 int cli_generate(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    return EXIT_INTERNAL;
+    struct sp_generate_options o;
+    struct sp_generate_summary sum;
+    const char *out_dir = NULL;
+    char err[1024], msg[256];
+    int i, st, have_clients = 0, options_done = 0;
+
+    sp_generate_options_init(&o);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = NULL;
+        const char *eq;
+        char name[32];
+
+        if (options_done || a[0] != '-' || a[1] == '\0') {
+            if (out_dir)
+                return cli_usage_error("generate",
+                                       "more than one OUT_DIR given");
+            out_dir = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            options_done = 1;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(a, "--tiers") == 0) {
+            o.tiers = 1;
+            continue;
+        }
+        if (strcmp(a, "--force") == 0) {
+            o.force = 1;
+            continue;
+        }
+        /* the options that take a value: --opt VALUE or --opt=VALUE */
+        eq = strchr(a, '=');
+        if (eq && (size_t)(eq - a) < sizeof(name)) {
+            memcpy(name, a, (size_t)(eq - a));
+            name[eq - a] = '\0';
+            value = eq + 1;
+        } else {
+            snprintf(name, sizeof(name), "%s", a);
+        }
+        if (strcmp(name, "--clients") != 0 && strcmp(name, "--seed") != 0 &&
+            strcmp(name, "--vendors") != 0 &&
+            strcmp(name, "--products") != 0 &&
+            strcmp(name, "--categories") != 0) {
+            snprintf(msg, sizeof(msg), "unknown option '%s'", a);
+            return cli_usage_error("generate", msg);
+        }
+        if (!value) {
+            if (i + 1 >= argc) {
+                snprintf(msg, sizeof(msg), "%s needs a value", name);
+                return cli_usage_error("generate", msg);
+            }
+            value = argv[++i];
+        }
+        if (strcmp(name, "--clients") == 0) {
+            st = parse_count(name, value, 1, SP_GEN_MAX_CLIENTS, &o.clients);
+            have_clients = 1;
+        } else if (strcmp(name, "--seed") == 0) {
+            st = parse_seed(value, &o.seed);
+        } else if (strcmp(name, "--vendors") == 0) {
+            st = parse_count(name, value, SP_GEN_MIN_VENDORS,
+                             SP_GEN_MAX_VENDORS, &o.vendors);
+        } else if (strcmp(name, "--products") == 0) {
+            st = parse_count(name, value, 1, SP_GEN_MAX_PRODUCTS, &o.products);
+        } else {
+            st = parse_count(name, value, SP_GEN_MIN_CATEGORIES,
+                             SP_GEN_MAX_CATEGORIES, &o.categories);
+        }
+        if (st != 0)
+            return st;
+    }
+    if (!have_clients)
+        return cli_usage_error("generate", "--clients is required");
+    if (!out_dir)
+        return cli_usage_error("generate", "missing OUT_DIR");
+    if (o.products < o.vendors) {
+        snprintf(msg, sizeof(msg),
+                 "--products (%d) must be at least --vendors (%d): every "
+                 "vendor sells something",
+                 o.products, o.vendors);
+        return cli_usage_error("generate", msg);
+    }
+
+    st = sp_generate(&o, out_dir, &sum, err, sizeof(err));
+    if (st != SP_OK) {
+        fprintf(stderr, "stackplan: generate: %s\n", err);
+        return cli_exit_code((enum sp_status)st);
+    }
+    printf("wrote %s: %d clients, %d products from %d vendors, "
+           "%d categories, %d inventory rows",
+           out_dir, sum.clients, sum.products, sum.vendors, sum.categories,
+           sum.holdings);
+    if (o.tiers)
+        printf(", %d tiers", sum.tiers);
+    printf("\n");
+    return EXIT_OK;
 }

@@ -1,7 +1,203 @@
-/* placeholder: being written */
+/* stackplan solve: every scenario, then the workbook and/or JSON. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli_int.h"
+
+static const char usage[] =
+    "Usage: stackplan solve DATA_DIR [OPTIONS]\n"
+    "\n"
+    "Solves every scenario to a proven optimum and writes the results.\n"
+    "\n"
+    "Options:\n"
+    "  -s, --scenarios FILE  scenarios.json (default: DATA_DIR/scenarios.json\n"
+    "                        when it exists)\n"
+    "  -o, --output FILE     write the scenario workbook (.xlsx)\n"
+    "      --json FILE       write the results as JSON ('-' = stdout)\n"
+    "      --time-limit S    stop each scenario after S seconds with the\n"
+    "                        best plan found (status time_limit)\n"
+    "      --gap G           stop at relative gap G (status feasible when\n"
+    "                        G > 1e-6)\n"
+    "      --write-lp FILE   write each scenario's model in CPLEX LP format\n"
+    "      --write-mps FILE  write each scenario's model in free MPS format\n"
+    "                        (with several scenarios, FILE gets the\n"
+    "                        scenario's number and name: plan.2-name.lp)\n"
+    "      --shard I/N       solve only scenarios I, I+N, I+2N, ...\n"
+    "      --today DATE      the date used when settings give no start_date\n"
+    "      --strict          unmapped inventory rows are errors\n"
+    "      --verbose         also list unknown columns\n"
+    "  -q, --quiet           no progress on stderr\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible\n"
+    "(the others are still written), 4 internal error.\n";
+
+static void on_progress(const struct sp_progress *p, void *user)
+{
+    (void)user;
+    if (p->done) {
+        fprintf(stderr, "stackplan: [%d/%d] %s: %s", p->index + 1, p->count,
+                p->scenario, p->status);
+        if (isfinite(p->incumbent))
+            fprintf(stderr, ", %.2f", p->incumbent);
+        fprintf(stderr, " (%.2f s)\n", p->seconds);
+        return;
+    }
+    fprintf(stderr, "stackplan: [%d/%d] %s: ", p->index + 1, p->count,
+            p->scenario);
+    if (isfinite(p->incumbent) && isfinite(p->bound) && p->incumbent != 0)
+        fprintf(stderr, "incumbent %.2f, bound %.2f, gap %.3f%%, %.1f s\n",
+                p->incumbent, p->bound,
+                100.0 * (p->incumbent - p->bound) / fabs(p->incumbent),
+                p->seconds);
+    else if (isfinite(p->bound))
+        fprintf(stderr, "no plan yet, bound %.2f, %.1f s\n", p->bound,
+                p->seconds);
+    else
+        fprintf(stderr, "solving, %.1f s\n", p->seconds);
+}
+
+static int parse_double(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+
+    if (end == s || *end != '\0' || !isfinite(v) || v < 0)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int parse_shard(const char *s, int *i, int *n)
+{
+    char extra;
+
+    return sscanf(s, "%d/%d%c", i, n, &extra) == 2 && *n >= 1 && *i >= 1 &&
+           *i <= *n;
+}
+
 int cli_solve(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    return EXIT_INTERNAL;
+    struct sp_load_options lo = {0};
+    struct sp_solve_options so = {0};
+    const char *dir = NULL, *xlsx = NULL, *json = NULL;
+    sp_diags *diags = NULL;
+    sp_problem *pb = NULL;
+    sp_result *res = NULL;
+    char err[1024] = "", *summary = NULL;
+    int i, quiet = 0, rc = EXIT_INTERNAL;
+    enum sp_status st;
+
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(a, "--strict")) {
+            lo.strict = 1;
+        } else if (!strcmp(a, "--verbose")) {
+            lo.verbose = 1;
+        } else if (a[0] == '-' && a[1] != '\0' && !next) {
+            if (!strcmp(a, "-s") || !strcmp(a, "--scenarios") ||
+                !strcmp(a, "-o") || !strcmp(a, "--output") ||
+                !strcmp(a, "--json") || !strcmp(a, "--time-limit") ||
+                !strcmp(a, "--gap") || !strcmp(a, "--write-lp") ||
+                !strcmp(a, "--write-mps") || !strcmp(a, "--shard") ||
+                !strcmp(a, "--today"))
+                return cli_usage_error("solve", "option needs a value");
+            return cli_usage_error("solve", "unknown option");
+        } else if (!strcmp(a, "-s") || !strcmp(a, "--scenarios")) {
+            lo.scenarios_path = argv[++i];
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            xlsx = argv[++i];
+        } else if (!strcmp(a, "--json")) {
+            json = argv[++i];
+        } else if (!strcmp(a, "--time-limit")) {
+            if (!parse_double(argv[++i], &so.time_limit) ||
+                so.time_limit <= 0)
+                return cli_usage_error(
+                    "solve", "--time-limit: expected a positive number of "
+                             "seconds");
+        } else if (!strcmp(a, "--gap")) {
+            if (!parse_double(argv[++i], &so.gap) || so.gap >= 1)
+                return cli_usage_error(
+                    "solve", "--gap: expected a fraction from 0 to 1");
+        } else if (!strcmp(a, "--write-lp")) {
+            so.write_lp = argv[++i];
+        } else if (!strcmp(a, "--write-mps")) {
+            so.write_mps = argv[++i];
+        } else if (!strcmp(a, "--shard")) {
+            if (!parse_shard(argv[++i], &so.shard_index, &so.shard_count))
+                return cli_usage_error(
+                    "solve", "--shard: expected I/N with 1 <= I <= N");
+        } else if (!strcmp(a, "--today")) {
+            lo.today = argv[++i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return cli_usage_error("solve", "unknown option");
+        } else if (!dir) {
+            dir = a;
+        } else {
+            return cli_usage_error("solve", "more than one DATA_DIR");
+        }
+    }
+    if (!dir)
+        return cli_usage_error("solve", "missing DATA_DIR");
+
+    diags = sp_diags_new();
+    if (!diags)
+        goto cleanup;
+    st = sp_problem_load(dir, &lo, &pb, diags);
+    cli_print_diags(diags);
+    if (st != SP_OK) {
+        if (sp_diags_count(diags) == 0)
+            fprintf(stderr, "stackplan: %s: %s\n", dir, sp_strerror(st));
+        rc = cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
+        goto cleanup;
+    }
+    if (!quiet) {
+        so.progress = on_progress;
+    }
+    st = sp_solve(pb, &so, &res, err, sizeof(err));
+    if (st != SP_OK) {
+        fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));
+        rc = st == SP_ERR_VERIFY ? EXIT_INTERNAL : cli_exit_code(st);
+        goto cleanup;
+    }
+    for (i = 0; i < sp_result_count(res); i++)
+        if (sp_result_reason(res, i))
+            fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
+                    sp_result_name(res, i), sp_result_reason(res, i));
+    if (json) {
+        st = sp_json_write(res, json, err, sizeof(err));
+        if (st != SP_OK) {
+            fprintf(stderr, "stackplan: %s\n", err);
+            rc = EXIT_INPUT;
+            goto cleanup;
+        }
+    }
+    if (xlsx) {
+        st = sp_workbook_write(res, xlsx, err, sizeof(err));
+        if (st != SP_OK) {
+            fprintf(stderr, "stackplan: %s\n", err);
+            rc = EXIT_INPUT;
+            goto cleanup;
+        }
+    }
+    if (!json || strcmp(json, "-") != 0) {
+        if (sp_result_summary(res, &summary) != SP_OK)
+            goto cleanup;
+        fputs(summary, stdout);
+    }
+    rc = sp_result_infeasible(res) ? EXIT_INFEASIBLE : EXIT_OK;
+
+cleanup:
+    free(summary);
+    sp_result_free(res);
+    sp_problem_free(pb);
+    sp_diags_free(diags);
+    return rc;
 }

@@ -1,2 +1,170 @@
-/* placeholder: being written */
-typedef int sp_placeholder_inventory;
+/* inventory.csv: the current stack, one row per client and product
+ * (SPEC section 2). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "importers_int.h"
+
+enum {
+    COL_CLIENT,
+    COL_PRODUCT,
+    COL_UNITS,
+    COL_MONTHLY_COST,
+    COL_CONTRACT_END,
+    COL_TERMINATION_FEE,
+    NCOLS
+};
+
+static const struct sp_csv_column columns[NCOLS] = {
+    [COL_CLIENT] = {"client", true},
+    [COL_PRODUCT] = {"product", true},
+    [COL_UNITS] = {"units", false},
+    [COL_MONTHLY_COST] = {"monthly_cost", false},
+    [COL_CONTRACT_END] = {"contract_end", false},
+    [COL_TERMINATION_FEE] = {"termination_fee", false},
+};
+
+/* Reads one row; false when it is not kept. */
+static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
+                         size_t r, const int *col, struct sp_strmap *seen,
+                         struct sp_holding *h)
+{
+    const char *client, *product, *end;
+    char got[96], *key = NULL;
+    int c = -1, p = -1, first;
+    size_t n;
+    bool keep = true;
+
+    memset(h, 0, sizeof(*h));
+    h->line = csv->records[r].line;
+    client = sp_load_required(ld, csv, r, col[COL_CLIENT], "a client id");
+    product = sp_load_required(ld, csv, r, col[COL_PRODUCT], "a product id");
+    if (client) {
+        c = sp_strmap_get(&ld->clients, client);
+        if (c == -1 && ld->clients_ok)
+            sp_load_report(ld, 0, csv, r, col[COL_CLIENT],
+                           "client '%s' is not in clients.csv", client);
+        keep = c >= 0;
+    }
+    if (product) {
+        p = sp_strmap_get(&ld->products, product);
+        if (p == -1 && ld->catalog_ok && keep) {
+            /* Unmapped: the model ignores the row (SPEC section 2). */
+            if (ld->opt->strict)
+                sp_load_report(ld, 0, csv, r, col[COL_PRODUCT],
+                               "product '%s' is not in catalog.csv "
+                               "(unmapped rows are errors with --strict)",
+                               product);
+            else
+                sp_load_report(ld, 1, csv, r, col[COL_PRODUCT],
+                               "product '%s' is not in catalog.csv; the row "
+                               "is ignored (unmapped)",
+                               product);
+        }
+        if (p < -1 || !ld->catalog_ok)
+            keep = false;
+    }
+    if (keep && client && product) {
+        /* client index + product id: one row per pair. */
+        n = strlen(product) + 16;
+        key = malloc(n);
+        if (!key) {
+            ld->st = SP_ERR_NOMEM;
+            return false;
+        }
+        snprintf(key, n, "%d\x1f%s", c, product);
+        first = sp_strmap_get(seen, key);
+        if (first >= 0) {
+            sp_load_report(ld, 0, csv, r, col[COL_PRODUCT],
+                           "expected one row per client and product, got "
+                           "client '%s' with product '%s' again (first on "
+                           "line %d)",
+                           client, product, ld->pb->holdings[first].line);
+            keep = false;
+        } else if (sp_strmap_put(seen, key, ld->pb->nholdings) != SP_OK) {
+            ld->st = SP_ERR_NOMEM;
+        }
+        free(key);
+    }
+    h->has_units = sp_load_number(ld, csv, r, col[COL_UNITS], SP_NUMBER_NONNEG,
+                                  false, 0, &h->units);
+    h->has_monthly_cost =
+        sp_load_number(ld, csv, r, col[COL_MONTHLY_COST], SP_NUMBER_NONNEG,
+                       false, 0, &h->monthly_cost);
+    h->has_termination_fee =
+        sp_load_number(ld, csv, r, col[COL_TERMINATION_FEE], SP_NUMBER_NONNEG,
+                       false, 0, &h->termination_fee);
+    end = sp_csv_field(csv, r, col[COL_CONTRACT_END]);
+    if (end[0]) {
+        h->has_contract_end = sp_date_parse(end, &h->contract_end);
+        if (!h->has_contract_end) {
+            sp_quote_value(end, got, sizeof(got));
+            sp_load_report(ld, 0, csv, r, col[COL_CONTRACT_END],
+                           "expected a date YYYY-MM-DD, got %s", got);
+        }
+    }
+    if (!keep || !client || !product || ld->st != SP_OK)
+        return false;
+    h->client = c;
+    h->product = p >= 0 ? p : -1;
+    h->product_id = strdup(product);
+    if (!h->product_id) {
+        ld->st = SP_ERR_NOMEM;
+        return false;
+    }
+    return true;
+}
+
+/* Gives each client the indices of its rows. */
+static enum sp_status link_clients(struct sp_problem *pb)
+{
+    int i, c;
+
+    for (i = 0; i < pb->nholdings; i++)
+        pb->clients[pb->holdings[i].client].nholdings++;
+    for (c = 0; c < pb->nclients; c++) {
+        if (pb->clients[c].nholdings == 0)
+            continue;
+        pb->clients[c].holdings =
+            malloc((size_t)pb->clients[c].nholdings * sizeof(int));
+        if (!pb->clients[c].holdings)
+            return SP_ERR_NOMEM;
+        pb->clients[c].nholdings = 0;
+    }
+    for (i = 0; i < pb->nholdings; i++) {
+        struct sp_client *cl = &pb->clients[pb->holdings[i].client];
+        cl->holdings[cl->nholdings++] = i;
+    }
+    return SP_OK;
+}
+
+enum sp_status sp_import_inventory(struct sp_load *ld,
+                                   const struct sp_csv *csv)
+{
+    struct sp_problem *pb = ld->pb;
+    struct sp_strmap seen;
+    int col[NCOLS];
+    size_t r;
+    enum sp_status st;
+
+    sp_strmap_init(&seen);
+    st = sp_csv_bind(csv, columns, NCOLS, col, ld->opt->verbose, ld->diags);
+    if (st != SP_OK || col[COL_CLIENT] < 0 || col[COL_PRODUCT] < 0)
+        goto cleanup;
+    pb->holdings = calloc(csv->nrecords + 1, sizeof(*pb->holdings));
+    if (!pb->holdings) {
+        st = SP_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (r = 0; r < csv->nrecords && ld->st == SP_OK; r++)
+        if (!csv->records[r].bad &&
+            read_holding(ld, csv, r, col, &seen, &pb->holdings[pb->nholdings]))
+            pb->nholdings++;
+    st = ld->st;
+    if (st == SP_OK)
+        st = link_clients(pb);
+
+cleanup:
+    sp_strmap_clear(&seen);
+    return st;
+}

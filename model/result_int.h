@@ -86,6 +86,10 @@ double sp_cost_billable(const struct sp_problem *pb, int c, int p);
 /** Licence per month of (c,p) in a costed plan (contract or tier price). */
 double sp_cost_pair_monthly(const struct sp_problem *pb,
                             const struct sp_costing *k, int c, int p);
+/** What leaving inventory row h costs under settings s, its licence
+ *  prices multiplied by mult (1 + price_change). */
+double sp_cost_leaving(const struct sp_problem *pb,
+                       const struct sp_settings *s, double mult, int h);
 /** Inventory row index of client c running product p today, or -1. */
 int sp_current_holding(const struct sp_problem *pb, int c, int p);
 
@@ -111,6 +115,25 @@ struct sp_scenario_result {
     double solve_seconds;
     char *reason;                  /* why infeasible, else NULL */
 };
+
+/**
+ * @brief Solves one scenario (which need not be one of pb->scenarios: a
+ *        what-if may build its own) against the current stack, with the
+ *        same verification as sp_solve.  r is overwritten; release it with
+ *        sp_scenario_result_clear.  The scenario must outlive r.
+ * @return as sp_solve; an infeasible scenario is SP_OK with r->status
+ *         SP_PLAN_INFEASIBLE and r->reason set.
+ */
+enum sp_status sp_solve_one(const struct sp_problem *pb,
+                            const struct sp_scenario *sc,
+                            const struct sp_plan *current,
+                            const struct sp_solve_options *options,
+                            struct sp_scenario_result *r, char *err,
+                            size_t errsize);
+/** Frees what a scenario result owns (not the struct); accepts zeroes. */
+void sp_scenario_result_clear(struct sp_scenario_result *r);
+/** Frees only its plan and the plan's costing. */
+void sp_scenario_result_clear_plan(struct sp_scenario_result *r);
 
 struct sp_result {
     const struct sp_problem *problem;

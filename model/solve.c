@@ -1,2 +1,394 @@
-/* placeholder: being written */
-typedef int sp_placeholder_solve;
+/*
+ * Solving every scenario: build the model, run GLPK's branch and cut,
+ * read the plan back, and accept it only after the independent checks
+ * (model/verify.c for feasibility, model/cost.c for the cost).
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "formulate_int.h"
+#include "verify_int.h"
+
+#define OPTIMAL_GAP 1e-6
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct solve_ctx {
+    const struct sp_solve_options *opt;
+    struct sp_progress progress;
+    double start, last_report;
+    double bound; /* best bound seen in the tree */
+    bool has_bound;
+};
+
+static void report(struct solve_ctx *ctx, int done, const char *status)
+{
+    if (!ctx->opt->progress)
+        return;
+    ctx->progress.seconds = now_seconds() - ctx->start;
+    ctx->progress.done = done;
+    ctx->progress.status = status;
+    ctx->opt->progress(&ctx->progress, ctx->opt->progress_user);
+}
+
+/* GLPK calls this at every stage of the search; it only watches. */
+static void on_tree(glp_tree *T, void *info)
+{
+    struct solve_ctx *ctx = info;
+    int best = glp_ios_best_node(T);
+    double t;
+
+    if (best) {
+        double b = glp_ios_node_bound(T, best);
+        /* an unsolved node's bound is -DBL_MAX: not a bound yet */
+        if (b > -1e300 && (!ctx->has_bound || b > ctx->bound)) {
+            ctx->bound = b;
+            ctx->has_bound = true;
+        }
+        if (ctx->has_bound)
+            ctx->progress.bound = ctx->bound;
+    }
+    if (glp_ios_reason(T) == GLP_IBINGO)
+        ctx->progress.incumbent = glp_mip_obj_val(glp_ios_get_prob(T));
+    t = now_seconds();
+    if (t - ctx->last_report >= 1.0) {
+        ctx->last_report = t;
+        report(ctx, 0, NULL);
+    }
+}
+
+/* "plan.lp" + scenario 2 "keep microsoft" -> "plan.2-keep_microsoft.lp";
+ * with a single scenario the path is used as given. */
+static void model_path(const char *path, int index, const char *name,
+                       int single, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    char safe[64];
+    size_t i;
+
+    if (single) {
+        snprintf(out, size, "%s", path);
+        return;
+    }
+    for (i = 0; name[i] && i + 1 < sizeof(safe); i++) {
+        char ch = name[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                 (ch >= '0' && ch <= '9') || ch == '-';
+        safe[i] = ok ? ch : '_';
+    }
+    safe[i] = '\0';
+    if (!dot || (slash && dot < slash))
+        snprintf(out, size, "%s.%d-%s", path, index + 1, safe);
+    else
+        snprintf(out, size, "%.*s.%d-%s%s", (int)(dot - path), path,
+                 index + 1, safe, dot);
+}
+
+static enum sp_status write_models(const struct sp_model *m,
+                                   const struct sp_solve_options *o,
+                                   int index, int single, char *err,
+                                   size_t errsize)
+{
+    char path[4096];
+    enum sp_status st = SP_OK;
+
+    if (o->write_lp) {
+        model_path(o->write_lp, index, m->sc->name, single, path,
+                   sizeof(path));
+        st = sp_model_write(m, path, 0, err, errsize);
+    }
+    if (st == SP_OK && o->write_mps) {
+        model_path(o->write_mps, index, m->sc->name, single, path,
+                   sizeof(path));
+        st = sp_model_write(m, path, 1, err, errsize);
+    }
+    return st;
+}
+
+/* Accepts a solver plan: feasible by the scenario's own words, and its
+ * recomputed cost agrees with the objective the solver proved. */
+static enum sp_status accept_plan(const struct sp_problem *pb,
+                                  struct sp_scenario_result *r, bool proven,
+                                  char *err, size_t errsize)
+{
+    const struct sp_scenario *sc = r->scenario;
+    char why[512];
+    double diff;
+
+    if (!sp_verify_plan(pb, sc, r->plan, why, sizeof(why))) {
+        snprintf(err, errsize,
+                 "scenario '%s': the solver's plan is not feasible: %s",
+                 sc->name, why);
+        return SP_ERR_VERIFY;
+    }
+    r->cost = sp_cost_plan(pb, sc, r->plan);
+    if (!r->cost)
+        return SP_ERR_NOMEM;
+    diff = fabs(r->cost->total - r->objective);
+    if (proven && diff > 1e-6 * fmax(1.0, fabs(r->cost->total))) {
+        snprintf(err, errsize,
+                 "scenario '%s': the plan recomputes to %.6f but the solver "
+                 "proved %.6f",
+                 sc->name, r->cost->total, r->objective);
+        return SP_ERR_VERIFY;
+    }
+    return SP_OK;
+}
+
+/* Milliseconds left of the scenario's time limit; INT_MAX = none. */
+static int time_left(const struct solve_ctx *ctx)
+{
+    double left;
+
+    if (ctx->opt->time_limit <= 0)
+        return INT_MAX;
+    left = ctx->opt->time_limit - (now_seconds() - ctx->start);
+    return left <= 0.001 ? 1 : (int)fmin(left * 1000.0, 2e9);
+}
+
+static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx,
+                      double gap)
+{
+    glp_init_iocp(parm);
+    parm->msg_lev = GLP_MSG_OFF;
+    parm->presolve = GLP_ON;
+    parm->mip_gap = gap;
+    /* Tighter than GLPK's 1e-5 so that a w[c,p,l] at 0.99999 cannot slip
+     * a product's units under a tier minimum (formulate.c tmax rows). */
+    parm->tol_int = 1e-7;
+    parm->tm_lim = time_left(ctx);
+}
+
+/* Takes the MIP solution held in lp as r's plan, verified and costed. */
+static enum sp_status take_plan(const struct sp_problem *pb,
+                                const struct sp_model *m, glp_prob *lp,
+                                struct sp_scenario_result *r, bool proven,
+                                char *err, size_t errsize)
+{
+    sp_scenario_result_clear_plan(r);
+    r->objective = glp_mip_obj_val(lp);
+    r->plan = sp_plan_new(pb);
+    if (!r->plan)
+        return SP_ERR_NOMEM;
+    sp_model_plan(m, lp, r->plan);
+    return accept_plan(pb, r, proven, err, errsize);
+}
+
+static enum sp_status infeasible(struct sp_scenario_result *r,
+                                 const char *why)
+{
+    r->status = SP_PLAN_INFEASIBLE;
+    sp_scenario_result_clear_plan(r);
+    r->reason = strdup(why);
+    return r->reason ? SP_OK : SP_ERR_NOMEM;
+}
+
+static enum sp_status solve_one(const struct sp_problem *pb,
+                                const struct sp_plan *current,
+                                struct sp_scenario_result *r,
+                                const struct sp_solve_options *o,
+                                struct solve_ctx *ctx, int single, char *err,
+                                size_t errsize)
+{
+    const struct sp_scenario *sc = r->scenario;
+    struct sp_model *m = NULL;
+    glp_iocp parm;
+    double want_gap = o->gap > 0 ? o->gap : OPTIMAL_GAP, lb = -HUGE_VAL;
+    int rc = 0, mstat = GLP_UNDEF;
+    bool stopped_by_time = false;
+    enum sp_status st;
+
+    r->baseline = sp_cost_plan(pb, sc, current);
+    st = SP_ERR_NOMEM;
+    if (!r->baseline)
+        goto cleanup;
+    /* Reasons visible in the data need no solver. */
+    r->reason = sp_explain_infeasible(pb, sc);
+    if (r->reason) {
+        r->status = SP_PLAN_INFEASIBLE;
+        st = SP_OK;
+        goto cleanup;
+    }
+    st = sp_model_build(pb, sc, &m);
+    if (st != SP_OK)
+        goto cleanup;
+    st = write_models(m, o, r->index, single, err, errsize);
+    if (st != SP_OK)
+        goto cleanup;
+
+    init_iocp(&parm, ctx, want_gap);
+    parm.cb_func = on_tree;
+    parm.cb_info = ctx;
+    rc = glp_intopt(m->lp, &parm);
+    mstat = glp_mip_status(m->lp);
+    stopped_by_time = rc == GLP_ETMLIM;
+    if (rc == GLP_ENOPFS || (rc == 0 && mstat == GLP_NOFEAS)) {
+        st = infeasible(r, "no plan satisfies every constraint together "
+                           "(the solver proved it)");
+        goto cleanup;
+    }
+    if (rc != 0 && rc != GLP_EMIPGAP && rc != GLP_ETMLIM) {
+        snprintf(err, errsize, "scenario '%s': GLPK failed (code %d)",
+                 sc->name, rc);
+        st = SP_ERR_SOLVER;
+        goto cleanup;
+    }
+    if (mstat == GLP_OPT || mstat == GLP_FEAS) {
+        st = take_plan(pb, m, m->lp, r, rc == 0 && mstat == GLP_OPT,
+                       err, errsize);
+        if (st != SP_OK)
+            goto cleanup;
+    }
+    if (rc == 0 && mstat == GLP_OPT)
+        lb = fmax(lb, glp_mip_obj_val(m->lp));
+    else if (ctx->has_bound)
+        lb = fmax(lb, ctx->bound);
+    else if (rc == GLP_EMIPGAP) /* GLPK stopped at its gap */
+        lb = glp_mip_obj_val(m->lp) * (1.0 - want_gap);
+    r->solve_seconds = now_seconds() - ctx->start;
+    if (!r->plan) {
+        st = infeasible(r, "the time limit ran out before any plan was "
+                           "found");
+        goto cleanup;
+    }
+
+    /* The reported gap is taken against the recomputed cost. */
+    r->bound = fmin(lb, r->cost->total);
+    r->gap = r->cost->total > 0
+                 ? fmax(0.0, (r->cost->total - r->bound) / r->cost->total)
+                 : 0.0;
+    if (r->gap <= OPTIMAL_GAP)
+        r->status = SP_PLAN_OPTIMAL;
+    else if (stopped_by_time)
+        r->status = SP_PLAN_TIME_LIMIT;
+    else
+        r->status = SP_PLAN_FEASIBLE;
+    st = SP_OK;
+
+cleanup:
+    sp_model_free(m);
+    return st;
+}
+
+enum sp_status sp_solve_one(const struct sp_problem *pb,
+                            const struct sp_scenario *sc,
+                            const struct sp_plan *current,
+                            const struct sp_solve_options *options,
+                            struct sp_scenario_result *r, char *err,
+                            size_t errsize)
+{
+    static const struct sp_solve_options defaults;
+    struct solve_ctx ctx;
+    enum sp_status st;
+
+    memset(r, 0, sizeof(*r));
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.opt = options ? options : &defaults;
+    ctx.start = ctx.last_report = now_seconds();
+    ctx.progress.count = 1;
+    ctx.progress.scenario = sc->name;
+    ctx.progress.incumbent = HUGE_VAL;
+    ctx.progress.bound = -HUGE_VAL;
+    r->scenario = sc;
+    r->index = (int)(sc - pb->scenarios);
+    if (r->index < 0 || r->index >= pb->nscenarios)
+        r->index = 0;
+    glp_term_out(GLP_OFF);
+    st = solve_one(pb, current, r, ctx.opt, &ctx, 1, err, errsize);
+    if (st != SP_OK)
+        sp_scenario_result_clear(r);
+    return st;
+}
+
+void sp_scenario_result_clear_plan(struct sp_scenario_result *r)
+{
+    sp_plan_free(r->plan);
+    sp_costing_free(r->cost);
+    r->plan = NULL;
+    r->cost = NULL;
+}
+
+void sp_scenario_result_clear(struct sp_scenario_result *r)
+{
+    sp_scenario_result_clear_plan(r);
+    sp_costing_free(r->baseline);
+    free(r->reason);
+    r->baseline = NULL;
+    r->reason = NULL;
+}
+
+enum sp_status sp_solve(const sp_problem *pb,
+                        const struct sp_solve_options *options,
+                        sp_result **out, char *err, size_t errsize)
+{
+    static const struct sp_solve_options defaults;
+    const struct sp_solve_options *o = options ? options : &defaults;
+    struct sp_result *res = calloc(1, sizeof(*res));
+    enum sp_status st = SP_ERR_NOMEM;
+    int i, n = 0;
+
+    *out = NULL;
+    if (err && errsize)
+        err[0] = '\0';
+    if (!res)
+        return SP_ERR_NOMEM;
+    if (o->shard_count < 0 ||
+        (o->shard_count > 0 &&
+         (o->shard_index < 1 || o->shard_index > o->shard_count))) {
+        snprintf(err, errsize, "shard %d/%d: expected 1 <= i <= n",
+                 o->shard_index, o->shard_count);
+        free(res);
+        return SP_ERR_USAGE;
+    }
+    glp_term_out(GLP_OFF);
+    res->problem = pb;
+    res->current = sp_plan_current(pb);
+    if (!res->current)
+        goto cleanup;
+    res->baseline = sp_cost_plan(pb, NULL, res->current);
+    res->scenarios = calloc((size_t)pb->nscenarios + 1, sizeof(*res->scenarios));
+    if (!res->baseline || !res->scenarios)
+        goto cleanup;
+    for (i = 0; i < pb->nscenarios; i++)
+        if (o->shard_count == 0 ||
+            i % o->shard_count == o->shard_index - 1)
+            res->scenarios[n++].index = i;
+    res->nscenarios = n;
+
+    for (i = 0; i < n; i++) {
+        struct sp_scenario_result *r = &res->scenarios[i];
+        struct solve_ctx ctx;
+        memset(&ctx, 0, sizeof(ctx));
+        ctx.opt = o;
+        ctx.start = ctx.last_report = now_seconds();
+        ctx.progress.index = i;
+        ctx.progress.count = n;
+        ctx.progress.incumbent = HUGE_VAL;
+        ctx.progress.bound = -HUGE_VAL;
+        r->scenario = &pb->scenarios[r->index];
+        ctx.progress.scenario = r->scenario->name;
+        report(&ctx, 0, NULL);
+        st = solve_one(pb, res->current, r, o, &ctx, pb->nscenarios == 1, err, errsize);
+        if (st != SP_OK)
+            goto cleanup;
+        if (r->cost)
+            ctx.progress.incumbent = r->cost->total;
+        report(&ctx, 1, sp_plan_status_name(r->status));
+    }
+    *out = res;
+    res = NULL;
+    st = SP_OK;
+
+cleanup:
+    sp_result_free(res);
+    return st;
+}

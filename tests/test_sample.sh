@@ -1,2 +1,52 @@
 #!/bin/sh
-echo "1..0 # SKIP placeholder"
+# The bundled sample: `check` is clean, `solve` proves every scenario
+# optimal and its JSON agrees with itself (savings = baseline - total).
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
+       "$top_builddir/stackplan" "$@"; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+n=0
+t() { # description, then a command that must succeed
+    n=$((n + 1)); d=$1; shift
+    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
+}
+
+check_quietly() { sp check "$1" >/dev/null 2>&1; }
+t "check datasets/sample exits 0" check_quietly "$top_srcdir/datasets/sample"
+sp solve "$top_srcdir/datasets/sample" --quiet --json "$out/plan.json" \
+    -o "$out/plan.xlsx" >"$out/stdout" 2>"$out/stderr"
+rc=$?
+t "solve datasets/sample exits 0" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || sed 's/^/# /' "$out/stderr"
+no_progress() { ! grep -q "\[1/" "$out/stderr"; }
+t "solve --quiet prints no progress" no_progress
+t "the workbook is written" test -s "$out/plan.xlsx"
+j() { jq -e "$1" "$out/plan.json" >/dev/null 2>&1; }
+t "at least five scenarios" j '.scenarios | length >= 5'
+t "every scenario proven optimal" j 'all(.scenarios[]; .status == "optimal")'
+t "every total is positive" j 'all(.scenarios[]; .total_cost > 0)'
+t "savings = scenario baseline - total, to the cent" \
+    j 'all(.scenarios[]; ((.baseline_total_cost - .total_cost) - .savings | fabs) <= 0.011)'
+t "breakdown adds up to the total" \
+    j 'all(.scenarios[]; ((.breakdown | .licence + .migration + .termination + .vendor_overhead) - .total_cost | fabs) <= 0.03)'
+t "a max_vendors scenario keeps at most its limit" \
+    j '[.scenarios[] | select(.name | test("vendor"))] | length >= 1'
+t "every client has an assignment in every scenario" \
+    j '[.scenarios[].assignments | length] | unique | length == 1'
+t "the baseline has coverage gaps listed" j '.baseline.coverage_gaps | length >= 1'
+t "the start date is recorded" j '.start_date == "2027-01-01"'
+# An independent solver on the written model reaches the same optimum.
+if command -v glpsol >/dev/null 2>&1; then
+    sp solve "$top_srcdir/datasets/sample" --quiet --shard 1/100 \
+        --write-lp "$out/model.lp" >/dev/null 2>&1
+    glpsol --lp "$out/model.1-optimal.lp" -w "$out/glpsol.txt" >/dev/null 2>&1
+    want=$(jq '.scenarios[0].total_cost' "$out/plan.json")
+    got=$(awk '/^s /{print $6; exit}' "$out/glpsol.txt")
+    close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.01 && d > -0.01) }'; }
+    t "glpsol on --write-lp finds the same optimum ($got vs $want)" close "$got" "$want"
+else
+    n=$((n + 1)); echo "ok $n # SKIP glpsol not installed"
+fi
+echo "1..$n"

@@ -31,6 +31,13 @@ enum sp_status sp_proposal_write(const sp_result *result, const char *client,
                                  const char *scenario, const char *path,
                                  char *err, size_t errsize);
 
+/**
+ * @brief A few lines for a terminal: the start date used, the baseline and
+ *        each scenario's status, total, savings and vendors.
+ * @param out  set to a malloc'd string on SP_OK; the caller frees it.
+ */
+enum sp_status sp_result_summary(const sp_result *result, char **out);
+
 #ifdef __cplusplus
 }
 #endif

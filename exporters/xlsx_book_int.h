@@ -1,0 +1,200 @@
+/*
+ * The parts of the scenario workbook (exporters/workbook.c puts them
+ * together).  A "plan sheet" is the Baseline sheet or one scenario's
+ * sheet: the same layout for both, so the baseline is a what-if too.
+ *
+ *   rows 0-2   title, status, the what-if note
+ *   rows 3-4   key figures: horizon, licence, migration, termination,
+ *              vendor overhead, total, run-rate, baseline, savings
+ *   row 6      client table: one row per client, totals row
+ *   then       effective prices: one row per product at its tier price,
+ *              one per contract-priced (client, product) row
+ *   then       vendor overhead: one row per vendor
+ *   then       licence lines: one row per (client, product) chosen
+ *   then       (baseline) unmapped inventory rows
+ *
+ * Licence figures are formulas: a line is units x its price-table price,
+ * a client's monthly licence is the sum of its lines, the horizon figure
+ * is that x the horizon cell; totals and the Summary sheet sum those.
+ */
+#ifndef SP_XLSX_BOOK_INT_H
+#define SP_XLSX_BOOK_INT_H
+
+#include "result_int.h"
+#include "xlsx_int.h"
+
+/* Rows of the key-figure block of a plan sheet. */
+enum { SP_TOP_LABEL_ROW = 3, SP_TOP_ROW = 4, SP_CLIENT_HDR = 6 };
+
+/* Columns of the key-figure block. */
+enum sp_top_col {
+    SP_TOP_H,
+    SP_TOP_LICENCE,
+    SP_TOP_MIGRATION,
+    SP_TOP_TERMINATION,
+    SP_TOP_OVERHEAD,
+    SP_TOP_TOTAL,
+    SP_TOP_RUNRATE,
+    SP_TOP_BASELINE, /* scenario: baseline, same settings; baseline sheet:
+                        unmapped spend per month (not included) */
+    SP_TOP_SAVINGS,
+    SP_TOP_NCOLS
+};
+
+/* Columns of the price table. */
+enum {
+    SP_PT_VENDOR,
+    SP_PT_PRODUCT,
+    SP_PT_BASIS,
+    SP_PT_CLIENT,
+    SP_PT_UNITS,
+    SP_PT_TIER,
+    SP_PT_TOTAL_UNITS,
+    SP_PT_CATALOG,
+    SP_PT_CHANGE,
+    SP_PT_PRICE,
+    SP_PT_MONTHLY
+};
+
+/* Columns of the vendor overhead table. */
+enum {
+    SP_OH_VENDOR,
+    SP_OH_STATUS,
+    SP_OH_FEE,
+    SP_OH_HOURS,
+    SP_OH_LABOUR,
+    SP_OH_COMMIT,
+    SP_OH_SPEND,
+    SP_OH_SHORTFALL,
+    SP_OH_MONTH,
+    SP_OH_TOTAL
+};
+
+/* Columns of the licence lines. */
+enum {
+    SP_LN_CLIENT,
+    SP_LN_PRODUCT,
+    SP_LN_VENDOR,
+    SP_LN_STATUS,
+    SP_LN_UNITS,
+    SP_LN_PRICE,
+    SP_LN_MONTHLY
+};
+
+/** A price-table row: a product at its tier price (client -1), or one
+ *  client's contracted row of a product. */
+struct sp_xprice_row {
+    int product, client;
+    double units; /* billable units priced by this row */
+    double price; /* effective unit price; has_price false when a
+                     contract row has 0 units (its monthly is the input) */
+    bool has_price;
+    double monthly; /* cached: units x price, or the contract amount */
+};
+
+/** A licence line: client c runs product p, priced by a price row. */
+struct sp_xline {
+    int client, product, price_row;
+    double units, price, monthly;
+    bool has_price;
+};
+
+/** What a plan sheet shows. */
+struct sp_xplan_in {
+    const struct sp_problem *pb;
+    const struct sp_plan *plan;
+    const struct sp_plan *current;
+    const struct sp_costing *cost;   /* plan costed */
+    const struct sp_costing *before; /* current stack, same settings;
+                                        NULL on the Baseline sheet */
+    const struct sp_settings *settings;
+    const struct sp_scenario *scenario;  /* NULL on the Baseline sheet */
+    const struct sp_scenario_result *sr; /* NULL on the Baseline sheet */
+};
+
+/** A plan sheet's model: every row's place and every formula's value. */
+struct sp_xplan {
+    struct sp_xprice_row *prices;
+    int nprices;
+    struct sp_xline *lines;
+    int nlines;
+    int *client_first; /* first line of each client; lines are grouped */
+    int *client_nlines;
+    double *client_monthly;          /* sum of its lines */
+    int *prod_first, *prod_last;     /* price rows of a product; -1 = none */
+    int *prod_tier;                  /* its tier row; -1 = contracts only */
+    int *vendor_first, *vendor_last; /* price rows of a vendor */
+    double *vendor_spend, *vendor_oh_month, *vendor_oh_total;
+    double sum_now, sum_monthly, sum_licence, sum_migration, sum_termination,
+        sum_client_total, sum_oh_month, sum_oh_total;
+    double top[SP_TOP_NCOLS];
+    double horizon;
+    /* sheet rows */
+    int total_row, price_hdr, oh_hdr, oh_total_row, lines_hdr, unmapped_hdr;
+};
+
+/** @brief Computes the model of a plan sheet.  @return false when out of
+ *  memory (free with sp_xplan_free either way). */
+bool sp_xplan_model(struct sp_xplan *o, const struct sp_xplan_in *in);
+void sp_xplan_free(struct sp_xplan *o);
+
+/** Sheet row of price row i / line i / vendor v's overhead row. */
+static inline int sp_xplan_price_row(const struct sp_xplan *o, int i)
+{
+    return o->price_hdr + 1 + i;
+}
+static inline int sp_xplan_line_row(const struct sp_xplan *o, int i)
+{
+    return o->lines_hdr + 1 + i;
+}
+static inline int sp_xplan_vendor_row(const struct sp_xplan *o, int v)
+{
+    return o->oh_hdr + 1 + v;
+}
+
+/** Writes a plan sheet (xlsx_plan.c) and its tables (xlsx_tables.c). */
+void sp_xplan_write(struct sp_xsheet *s, const struct sp_xplan *o,
+                    const struct sp_xplan_in *in);
+void sp_xplan_write_prices(struct sp_xsheet *s, const struct sp_xplan *o,
+                           const struct sp_xplan_in *in);
+void sp_xplan_write_overhead(struct sp_xsheet *s, const struct sp_xplan *o,
+                             const struct sp_xplan_in *in);
+void sp_xplan_write_lines(struct sp_xsheet *s, const struct sp_xplan *o,
+                          const struct sp_xplan_in *in);
+void sp_xplan_write_unmapped(struct sp_xsheet *s, const struct sp_xplan *o,
+                             const struct sp_xplan_in *in);
+
+/** A scenario's sheet when it has no plan: status and the reason. */
+void sp_xsheet_write_infeasible(struct sp_xsheet *s,
+                                const struct sp_scenario_result *sr);
+
+/** Everything the sheets share. */
+struct sp_xbook {
+    lxw_workbook *wb;
+    const struct sp_result *res;
+    const struct sp_problem *pb;
+    struct sp_xfmt fmt;
+    struct sp_xsheet summary, baseline, vendors, inputs;
+    struct sp_xsheet *scen; /* one per scenario */
+    struct sp_xplan base_model;
+    struct sp_xplan *scen_model; /* one per scenario; zeroed if no plan */
+};
+
+/** The Summary (xlsx_summary.c), Vendors (xlsx_vendors.c) and Inputs
+ *  (xlsx_inputs.c) sheets. */
+void sp_xbook_write_summary(struct sp_xbook *b);
+void sp_xbook_write_vendors(struct sp_xbook *b);
+void sp_xbook_write_inputs(struct sp_xbook *b);
+
+/** "+10.00%" style text of a price_change multiplier; "" for 1. */
+void sp_xpercent_text(double multiplier, char *buf, size_t size);
+/** Kept vendor names of a plan, joined with ", ". */
+void sp_xkept_names(const struct sp_problem *pb, const struct sp_plan *plan,
+                    struct sp_xbuf *out);
+/** Does scenario sc pin client c (keep_clients)? */
+bool sp_xpinned(const struct sp_scenario *sc, int c);
+/** Tier text: "catalog" or "≥ N units". */
+void sp_xtier_text(const struct sp_problem *pb, const struct sp_costing *k,
+                   int p, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * Feasibility of a finished plan, checked from the scenario's own words
+ * rather than from the model's rows, so a missing or wrong row in
+ * model/formulate.c cannot hide here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "verify_int.h"
+
+static bool in_list(const int *list, int n, int v)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (list[i] == v)
+            return true;
+    return false;
+}
+
+bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
+                    const struct sp_plan *plan, char *err, size_t errsize)
+{
+    int c, p, v, kept = 0, missing[1];
+
+    for (c = 0; c < pb->nclients; c++) {
+        const struct sp_client *cl = &pb->clients[c];
+        bool pinned = in_list(sc->keep_clients, sc->nkeep_clients, c);
+        for (p = 0; p < pb->nproducts; p++) {
+            const struct sp_product *pr = &pb->products[p];
+            bool has = sp_plan_has(plan, c, p);
+            bool current = sp_current_holding(pb, c, p) >= 0;
+            if (pinned && has != current) {
+                snprintf(err, errsize,
+                         "client %s is pinned but its plan %s %s", cl->id,
+                         has ? "adds" : "drops", pr->id);
+                return false;
+            }
+            if (!has)
+                continue;
+            if (!plan->kept[pr->vendor]) {
+                snprintf(err, errsize,
+                         "client %s uses %s but vendor %s is not kept",
+                         cl->id, pr->id, pb->vendors[pr->vendor].name);
+                return false;
+            }
+            if (in_list(sc->exclude_products, sc->nexclude_products, p) ||
+                in_list(sc->exclude_vendors, sc->nexclude_vendors,
+                        pr->vendor)) {
+                snprintf(err, errsize, "client %s uses excluded product %s",
+                         cl->id, pr->id);
+                return false;
+            }
+        }
+        if (!pinned &&
+            sp_plan_client_gaps(pb, &sc->settings, plan, c, missing, 1)) {
+            snprintf(err, errsize, "client %s does not cover '%s'", cl->id,
+                     pb->categories[missing[0]]);
+            return false;
+        }
+    }
+    for (v = 0; v < pb->nvendors; v++) {
+        kept += plan->kept[v];
+        if (!plan->kept[v] &&
+            in_list(sc->require_vendors, sc->nrequire_vendors, v)) {
+            snprintf(err, errsize, "required vendor %s is not kept",
+                     pb->vendors[v].name);
+            return false;
+        }
+    }
+    if (sc->max_vendors >= 0 && kept > sc->max_vendors) {
+        snprintf(err, errsize, "%d vendors kept, max_vendors is %d", kept,
+                 sc->max_vendors);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,113 @@
+#!/bin/sh
+# `stackplan generate`: the output depends only on the options, is valid
+# input (check is clean), and every generated scenario is feasible; the
+# bundled sample is valid too.  TAP.
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+if [ -x "$top_builddir/libtool" ]; then
+    # shellcheck disable=SC2086
+    sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
+           "$top_builddir/stackplan" "$@"; }
+else
+    # shellcheck disable=SC2086
+    sp() { $STACKPLAN_WRAP "$top_builddir/stackplan" "$@"; }
+fi
+out=$(mktemp -d "${TMPDIR:-/tmp}/stackplan-gen.XXXXXX") || exit 99
+trap 'rm -rf "$out"' EXIT INT TERM
+files="catalog.csv clients.csv inventory.csv vendors.csv scenarios.json"
+n=0
+t() { # description, then a command that must succeed
+    n=$((n + 1)); d=$1; shift
+    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
+}
+quiet() { "$@" >/dev/null 2>&1; }
+gen() { quiet sp generate "$@"; }
+same_files() { # DIR1 DIR2 FILE...
+    a=$1; b=$2; shift 2
+    for f in "$@"; do cmp -s "$a/$f" "$b/$f" || return 1; done
+}
+all_present() { # DIR FILE...
+    dir=$1; shift
+    for f in "$@"; do test -s "$dir/$f" || return 1; done
+}
+no_leftovers() { # no temporary files (they start with a dot)
+    test -z "$(find "$1" -name '.*' ! -name . -print)"
+}
+lines() { wc -l <"$1" | tr -d ' '; }
+unique_ids() { test -z "$(cut -d, -f1 "$1" | sort | uniq -d)"; }
+clean_check() { # exit 0 and not one diagnostic
+    sp check "$1" >"$out/check.out" 2>"$out/check.err" &&
+        ! test -s "$out/check.err"
+}
+j() { jq -e "$2" "$1" >/dev/null 2>&1; }
+
+# ---- repeatable ------------------------------------------------------
+t "generate 200 clients with tiers" gen --clients 200 --seed 11 --tiers "$out/a"
+t "every file is written" all_present "$out/a" $files tiers.csv
+t "no temporary file is left" no_leftovers "$out/a"
+t "clients.csv has 200 clients" test "$(lines "$out/a/clients.csv")" -eq 201
+t "client ids are unique" unique_ids "$out/a/clients.csv"
+t "product ids are unique" unique_ids "$out/a/catalog.csv"
+t "same seed again" gen --clients 200 --seed 11 --tiers "$out/b"
+t "same seed, same bytes" same_files "$out/a" "$out/b" $files tiers.csv
+t "another seed" gen --clients 200 --seed 12 --tiers "$out/c"
+t "another seed, other clients" \
+    eval '! cmp -s "$out/a/clients.csv" "$out/c/clients.csv"'
+t "another seed, other catalog" \
+    eval '! cmp -s "$out/a/catalog.csv" "$out/c/catalog.csv"'
+t "without --tiers" gen --clients 200 --seed 11 "$out/d"
+t "tiers change nothing else" same_files "$out/a" "$out/d" $files
+t "without --tiers there is no tiers.csv" test ! -e "$out/d/tiers.csv"
+
+# ---- the folder -------------------------------------------------------
+rc=0; sp generate --clients 5 "$out/a" >/dev/null 2>&1 || rc=$?
+t "a folder that holds files is refused (exit 1)" test "$rc" -eq 1
+t "and left as it was" same_files "$out/a" "$out/b" $files tiers.csv
+t "--force writes into it" gen --clients 200 --seed 11 --force "$out/a"
+t "--force without --tiers removes the old tiers.csv" \
+    test ! -e "$out/a/tiers.csv"
+t "missing parent folders are created" gen --clients 3 "$out/x/y/z"
+t "the nested folder has every file" all_present "$out/x/y/z" $files
+
+# ---- valid input ------------------------------------------------------
+t "check on the generated folder is clean" clean_check "$out/b"
+t "check on a folder without tiers is clean" clean_check "$out/d"
+t "check on 3 vendors, 3 products, 3 categories is clean" \
+    eval 'gen --clients 20 --vendors 3 --products 3 --categories 3 \
+          "$out/small" && clean_check "$out/small"'
+t "check on 16 categories, 200 vendors, 1000 products is clean" \
+    eval 'gen --clients 50 --categories 16 --vendors 200 --products 1000 \
+          --tiers "$out/wide" && clean_check "$out/wide"'
+t "3000 clients generate" gen --clients 3000 --seed 4 --tiers "$out/big"
+t "3000 clients are written" \
+    test "$(lines "$out/big/clients.csv")" -eq 3001
+t "check on 3000 clients is clean" clean_check "$out/big"
+t "check datasets/sample exits 0" \
+    quiet sp check "$top_srcdir/datasets/sample"
+
+# ---- the scenarios ----------------------------------------------------
+s=$out/b/scenarios.json
+t "five scenarios" j "$s" '.scenarios | length == 5'
+t "an optimal scenario" j "$s" 'any(.scenarios[]; .name == "optimal")'
+t "a max 3 vendors scenario" j "$s" 'any(.scenarios[]; .max_vendors == 3)'
+t "a require_vendors scenario" j "$s" 'any(.scenarios[]; .require_vendors)'
+t "a price_change scenario" j "$s" 'any(.scenarios[]; .price_change)'
+t "a keep_clients scenario" j "$s" 'any(.scenarios[]; .keep_clients)'
+t "the start date is fixed" j "$s" '.settings.start_date == "2027-01-01"'
+# Every scenario is feasible by construction; solve small folders.
+for spec in "30 5 25 60 8" "40 9 10 30 12" "20 2 3 3 3"; do
+    set -- $spec
+    dir=$out/solve-$1-$2
+    gen --clients "$1" --seed "$2" --vendors "$3" --products "$4" \
+        --categories "$5" --tiers "$dir"
+    rc=0
+    sp solve "$dir" --quiet --json "$dir/plan.json" >/dev/null 2>&1 || rc=$?
+    t "solve $1 clients, $3 vendors, $4 products, $5 categories exits 0" \
+        test "$rc" -eq 0
+    t "every scenario of it is proven optimal" \
+        j "$dir/plan.json" 'all(.scenarios[]; .status == "optimal")'
+    t "its max 3 vendors plan keeps at most 3 vendors" \
+        j "$dir/plan.json" \
+        'all(.scenarios[] | select(.name == "max 3 vendors"); .vendors | length <= 3)'
+done
+echo "1..$n"

@@ -1,0 +1,418 @@
+#!/bin/sh
+# The scenario workbook and the client proposal, opened by a real
+# spreadsheet program.  LibreOffice converts every sheet to CSV twice:
+# once keeping the cached formula results libxlsxwriter wrote, and once
+# from a copy whose cached results were zeroed, with a profile that
+# recalculates every formula on load.  Both must agree with --json to
+# the cent, and with each other cell by cell.  The proposal is unzipped
+# and searched for anything internal or about another client.
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+data="$top_srcdir/tests/data/wb-basic"
+awkdir="$top_srcdir/tests/xlsx"
+
+for tool in soffice jq unzip; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "1..0 # SKIP $tool not found"
+        exit 0
+    fi
+done
+
+sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
+       "$top_builddir/stackplan" "$@"; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+n=0
+t() { # description, then a command that must succeed
+    n=$((n + 1)); d=$1; shift
+    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
+}
+tsv() { awk -f "$awkdir/csv2tsv.awk" "$1"; }
+
+# ---- data folders: the basic one, 20 scenarios, none feasible ---------
+mkdata() { # name: a copy of the basic data without its scenarios.json
+    mkdir -p "$out/$1"
+    cp "$data"/*.csv "$out/$1/"
+}
+mkdata many
+{
+    printf '{"settings": {"horizon_months": 36, "labor_rate": 85,'
+    printf ' "start_date": "2027-01-01", "markup": 0.3, "currency": "EUR"},\n'
+    printf ' "scenarios": [\n'
+    i=1
+    while [ $i -le 20 ]; do
+        case $((i % 4)) in
+        0) extra='"max_vendors": 2' ;;
+        1) extra="\"price_change\": {\"SuiteB\": 0.0$i}" ;;
+        2) extra="\"horizon_months\": $((12 + i))" ;;
+        3) extra='"require_vendors": ["Gamma EDR"]' ;;
+        esac
+        sep=,
+        [ $i -eq 20 ] && sep=
+        printf '  {"name": "scenario number %02d", %s}%s\n' $i "$extra" "$sep"
+        i=$((i + 1))
+    done
+    printf ']}\n'
+} >"$out/many/scenarios.json"
+mkdata none
+cat >"$out/none/scenarios.json" <<'EOF'
+{"settings": {"start_date": "2027-01-01", "currency": "GBP"},
+ "scenarios": [
+   {"name": "no email vendors", "exclude_vendors": ["Alpha Mail", "Beta Sec"]},
+   {"name": "no email products", "exclude_products": ["MailA", "MailB"]}]}
+EOF
+
+# ---- write the workbooks ----------------------------------------------
+mkdir -p "$out/wb" "$out/cached" "$out/recalc"
+solve() { # name, data dir: workbook + JSON; prints the exit status
+    sp solve "$2" --quiet -o "$out/wb/$1.xlsx" --json "$out/$1.json" \
+        >/dev/null 2>"$out/$1.stderr"
+    echo $?
+}
+rc=$(solve basic "$data")
+t "basic: solve exits 3 (one scenario infeasible)" test "$rc" -eq 3
+t "basic: the workbook is written anyway" test -s "$out/wb/basic.xlsx"
+rc=$(solve many "$out/many")
+t "many: solve of 20 scenarios exits 0" test "$rc" -eq 0
+rc=$(solve none "$out/none")
+t "none: solve with no feasible scenario exits 3" test "$rc" -eq 3
+t "none: the workbook is written anyway" test -s "$out/wb/none.xlsx"
+
+sp proposal "$data" --client acme-01 -o "$out/wb/prop.xlsx" --quiet \
+    2>"$out/prop.stderr"
+t "proposal for acme-01 exits 0" test $? -eq 0
+sp proposal "$data" --client zeta-07 --scenario "keep acme" \
+    -o "$out/wb/propz.xlsx" --quiet 2>/dev/null
+t "proposal for zeta-07 under 'keep acme' exits 0" test $? -eq 0
+sp proposal "$data" --client acme-01 --scenario "no email" \
+    -o "$out/wb/bad.xlsx" --quiet 2>"$out/bad.stderr"
+t "proposal under an infeasible scenario exits 3" test $? -eq 3
+t "... and writes nothing" test ! -e "$out/wb/bad.xlsx"
+sp proposal "$data" --client nobody -o "$out/wb/bad.xlsx" --quiet \
+    2>"$out/bad.stderr"
+t "proposal for an unknown client exits 2" test $? -eq 2
+t "... naming the client" grep -q "unknown client 'nobody'" "$out/bad.stderr"
+sp proposal "$out/none" --client acme-01 -o "$out/wb/bad.xlsx" --quiet \
+    2>/dev/null
+t "proposal with no feasible scenario exits 3" test $? -eq 3
+ls "$out/wb" | grep -q tmp
+t "no temporary file is left behind" test $? -ne 0
+
+# ---- a copy of each file with every cached formula result zeroed -------
+zeroed=0
+if command -v zip >/dev/null 2>&1; then
+    for f in basic many none prop; do
+        mkdir "$out/z-$f"
+        (cd "$out/z-$f" && unzip -q "$out/wb/$f.xlsx" &&
+            for x in xl/worksheets/*.xml; do
+                sed 's#</f><v>[^<]*</v>#</f><v>0</v>#g' "$x" >"$x.new" &&
+                    mv "$x.new" "$x"
+            done &&
+            mkdir -p "$out/zeroed" && zip -q -X -r "$out/zeroed/$f.xlsx" .)
+    done
+    zeroed=1
+    formulas=$(unzip -p "$out/zeroed/basic.xlsx" 'xl/worksheets/*.xml' |
+        grep -o '<f>' | wc -l)
+    zeros=$(unzip -p "$out/zeroed/basic.xlsx" 'xl/worksheets/*.xml' |
+        grep -o '</f><v>0</v>' | wc -l)
+    t "the zeroed copy has every cached result set to 0 ($formulas)" \
+        test "$formulas" -gt 100 -a "$formulas" -eq "$zeros"
+    # what-if: MailA's effective price in 'price +10%' goes up by 1
+    pos=$(unzip -p "$out/wb/basic.xlsx" xl/workbook.xml |
+        grep -o '<sheet name="[^"]*"' | grep -n '"price +10%"' | cut -d: -f1)
+    (cd "$out/z-basic" &&
+        sed 's#<v>3.1713</v>#<v>4.1713</v>#g' "xl/worksheets/sheet$pos.xml" \
+            >edited && mv edited "xl/worksheets/sheet$pos.xml" &&
+        zip -q -X -r "$out/zeroed/whatif.xlsx" .)
+else
+    echo "# zip not found: recalculating the files as written"
+    mkdir -p "$out/zeroed"
+    cp "$out/wb"/basic.xlsx "$out/wb"/many.xlsx "$out/wb"/none.xlsx \
+        "$out/wb"/prop.xlsx "$out/zeroed/"
+fi
+
+# ---- LibreOffice: cached values, and everything recalculated ----------
+profile() { # folder, OOXMLRecalcMode (0 = always recalculate, 1 = never)
+    mkdir -p "$1/user"
+    cat >"$1/user/registrymodifications.xcu" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>$2</value></prop></item>
+</oor:items>
+EOF
+}
+convert() { # profile folder, output folder, files...
+    prof=$1; dest=$2; shift 2
+    soffice "-env:UserInstallation=file://$prof" --headless --convert-to \
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+        --outdir "$dest" "$@" >"$dest.log" 2>&1
+}
+profile "$out/prof-cached" 1
+profile "$out/prof-recalc" 0
+# two profiles, two processes: the conversions run side by side
+convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
+    "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
+    "$out/wb/propz.xlsx" &
+whatif=
+[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx"
+convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
+    "$out/zeroed/many.xlsx" "$out/zeroed/none.xlsx" \
+    "$out/zeroed/prop.xlsx" $whatif &
+wait
+t "LibreOffice read the basic workbook" test -s "$out/cached/basic-Summary.csv"
+t "LibreOffice recalculated the basic workbook" \
+    test -s "$out/recalc/basic-Summary.csv"
+[ -s "$out/cached/basic-Summary.csv" ] || sed 's/^/# /' "$out/cached.log"
+
+# ---- the Summary and every scenario sheet against the JSON -------------
+row() { # tsv file, label: the row whose first cell is label
+    awk -F'\t' -v k="$2" '$1 == k' "$1"
+}
+expect() { # json, jq path of a figure: baseline, then each scenario
+    jq -r --argjson p "$2" \
+        '[(.baseline | getpath($p)), (.scenarios[] | getpath($p))]
+         | map(if . == null then "" else tostring end) | @tsv' "$1"
+}
+summary_ok() { # csv folder, workbook name
+    s="$out/$2.summary.tsv"
+    tsv "$1/$2-Summary.csv" >"$s" || return 1
+    for pair in 'Total cost:["total_cost"]' \
+        'Monthly run-rate:["monthly_run_rate"]' \
+        'Licence:["breakdown","licence"]' \
+        'Migration:["breakdown","migration"]' \
+        'Termination:["breakdown","termination"]' \
+        'Vendor overhead:["breakdown","vendor_overhead"]' \
+        'Savings:["savings"]' 'Solver status:["status"]'; do
+        label=${pair%%:*}
+        want=$(expect "$out/$2.json" "${pair#*:}")
+        # the baseline has no status or savings in the JSON
+        case $label in
+        Solver*) want=$(printf '%s' "$want" | sed 's/^/current stack/') ;;
+        esac
+        row "$s" "$label" |
+            awk -v want="$want" -v what="$2 Summary '$label'" \
+                -f "$awkdir/rowcmp.awk" || return 1
+    done
+}
+sheets_ok() { # csv folder, workbook name: each plan sheet's key figures
+    s="$out/$2.summary.tsv"
+    names=$(row "$s" Sheet | cut -f2-)
+    i=0
+    # baseline first (index -1), then each scenario with a plan
+    for name in $(printf '%s' "$names" | tr '\t ' '\n\001'); do
+        name=$(printf '%s' "$name" | tr '\001' ' ')
+        f="$1/$2-$name.csv"
+        if [ $i -eq 0 ]; then
+            sel='.baseline'
+        else
+            sel=".scenarios[$((i - 1))]"
+        fi
+        i=$((i + 1))
+        status=$(jq -r "$sel.status // \"current\"" "$out/$2.json")
+        if [ "$status" = infeasible ]; then
+            grep -q '^Why,' "$f" || { echo "# $f: no reason"; return 1; }
+            continue
+        fi
+        want=$(jq -r "$sel"' | [.breakdown.licence, .breakdown.migration,
+            .breakdown.termination, .breakdown.vendor_overhead,
+            .total_cost, .monthly_run_rate] | @tsv' "$out/$2.json")
+        # line 5 holds the key figures; its first cell is the horizon
+        tsv "$f" | sed -n 5p |
+            awk -v want="$want" -v what="$2 sheet '$name'" \
+                -f "$awkdir/rowcmp.awk" || return 1
+    done
+    [ $i -eq $(($(jq '.scenarios | length' "$out/$2.json") + 1)) ]
+}
+for wb in basic many none; do
+    t "$wb: cached Summary = JSON to the cent" summary_ok "$out/cached" $wb
+    t "$wb: recalculated Summary = JSON to the cent" \
+        summary_ok "$out/recalc" $wb
+    t "$wb: cached plan sheets' totals = JSON" sheets_ok "$out/cached" $wb
+    t "$wb: recalculated plan sheets' totals = JSON" \
+        sheets_ok "$out/recalc" $wb
+done
+
+chart_cache() { # xlsx: the cached values of its first chart's first series
+    unzip -p "$1" xl/charts/chart1.xml | grep -o '<c:val>.*</c:val>' |
+        sed 's#</c:val>.*##' | grep -o '<c:v>[^<]*</c:v>' |
+        sed 's/<[^>]*>//g' | paste -sd '\t' -
+}
+chart_ok() { # the bar chart's cache: baseline and feasible scenario totals
+    want=$(jq -r '[.baseline.total_cost, (.scenarios[]
+        | select(.status != "infeasible") | .total_cost)] | @tsv' \
+        "$out/$1.json")
+    got=$(chart_cache "$out/wb/$1.xlsx")
+    [ "$(printf '%s' "$got" | awk -F'\t' '{ print NF }')" = \
+      "$(printf '%s' "$want" | awk -F'\t' '{ print NF }')" ] &&
+        printf 'x\t%s\n' "$got" |
+        awk -v want="$want" -v what="$1 chart cache" -f "$awkdir/rowcmp.awk"
+}
+t "basic: the total-cost chart caches the JSON totals" chart_ok basic
+t "none: the chart caches the baseline only" chart_ok none
+
+same_cells() { # every sheet of a workbook: cached = recalculated
+    found=0
+    for f in "$out/cached/$1"-*.csv; do
+        g="$out/recalc/${f##*/}"
+        [ -f "$g" ] || { echo "# no $g"; return 1; }
+        tsv "$f" >"$out/a.tsv"
+        tsv "$g" >"$out/b.tsv"
+        awk -v other="$out/b.tsv" -f "$awkdir/cmp.awk" "$out/a.tsv" ||
+            return 1
+        found=$((found + 1))
+    done
+    [ $found -ge 3 ]
+}
+for wb in basic many none prop; do
+    t "$wb: every cell recalculated = cached, to the cent" same_cells $wb
+done
+
+# ---- what-if: an edited price flows into every total -------------------
+whatif_ok() {
+    units=$(tsv "$out/cached/basic-price +10%.csv" |
+        awk -F'\t' '$2 == "MailA" && $3 != "contract" && $3 != "" &&
+                    $5 != "" { print $5; exit }')
+    [ -n "$units" ] || { echo "# MailA is not priced in 'price +10%'"; return 1; }
+    tsv "$out/recalc/whatif-Summary.csv" >"$out/whatif.tsv"
+    for pair in 'Total cost:["total_cost"]' 'Licence:["breakdown","licence"]'; do
+        label=${pair%%:*}
+        # baseline, then the scenarios: only 'price +10%' (24 months) moves
+        want=$(jq -r --argjson p "${pair#*:}" --argjson u "$units" \
+            '[(.baseline | getpath($p)), (.scenarios[]
+              | if .name == "price +10%" then getpath($p) + $u * 24
+                else getpath($p) end)]
+             | map(if . == null then "" else tostring end) | @tsv' \
+            "$out/basic.json")
+        row "$out/whatif.tsv" "$label" |
+            awk -v want="$want" -v what="what-if '$label'" \
+                -f "$awkdir/rowcmp.awk" || return 1
+    done
+}
+if [ $zeroed -eq 1 ]; then
+    t "an edited price moves that scenario's licence and total (only)" \
+        whatif_ok
+else
+    n=$((n + 1)); echo "ok $n # SKIP zip not found: no edited copy"
+fi
+
+# ---- sheet names --------------------------------------------------------
+sheet_names() { # the workbook's sheet names, one a line
+    unzip -p "$1" xl/workbook.xml | grep -o '<sheet name="[^"]*"' |
+        sed 's/^<sheet name="//; s/"$//; s/&apos;/'"'"'/g; s/&amp;/\&/g'
+}
+sheet_names "$out/wb/basic.xlsx" >"$out/names"
+has_sheet() { grep -qxF "$1" "$out/names"; }
+t "'a/b:c*?[x]' becomes 'a_b_c___x_'" has_sheet 'a_b_c___x_'
+t "'a:b/c?*]x[' (same once made safe) becomes 'a_b_c___x_ (2)'" \
+    has_sheet 'a_b_c___x_ (2)'
+t "a long name is cut to 31 characters" \
+    has_sheet 'A very long scenario name that '
+t "a scenario named Summary becomes 'Summary (2)'" has_sheet 'Summary (2)'
+t "an inner apostrophe is kept" has_sheet "O'Brien's pick"
+t "apostrophes at the ends are dropped" has_sheet 'quoted'
+names_valid() {
+    awk 'BEGIN { split("[ ] : * ? / \\", bad_chars, " ") }
+         { for (i in bad_chars)
+               if (index($0, bad_chars[i])) {
+                   print "# bad character in: " $0; bad = 1 }
+           chars = $0; gsub(/[\200-\277]/, "", chars)  # UTF-8 characters
+           if (length(chars) > 31 || $0 ~ /^'"'"'/ || $0 ~ /'"'"'$/) {
+               print "# bad sheet name: " $0; bad = 1 }
+           l = tolower($0); if (seen[l]++) { print "# twice: " $0; bad = 1 } }
+         END { exit bad }' "$out/names"
+}
+t "every sheet name is valid and unique ignoring case" names_valid
+sheet_names "$out/wb/many.xlsx" >"$out/names-many"
+t "many: 20 scenario sheets + Summary, Baseline, Vendors, Inputs" \
+    test "$(wc -l <"$out/names-many")" -eq 24
+
+# ---- the awkward client names -------------------------------------------
+client_row() { # workbook, client id: its row of the Baseline client table
+    tsv "$out/cached/$1-Baseline.csv" |
+        awk -F'\t' -v c="$2" '$1 == c { print; exit }'
+}
+t "a name with commas and quotes survives" \
+    test "$(client_row basic acme-01 | cut -f2)" = 'Acme, Inc. "East" Branch'
+t "a Unicode name survives" \
+    test "$(client_row basic zeta-07 | cut -f2)" = 'Zürich Straße Ölwerke ✓'
+gaps_marked() { # each client with a gap in the JSON has one marked
+    jq -r '.baseline.coverage_gaps[] | [.client, (.missing | join(", "))]
+           | @tsv' "$out/basic.json" >"$out/gaps"
+    [ -s "$out/gaps" ] || return 1
+    while IFS="$(printf '\t')" read -r c missing; do
+        r=$(client_row basic "$c")
+        printf '%s\n' "$r" | grep -q "$(printf '\t')gap$(printf '\t')" &&
+            [ "$(printf '%s\n' "$r" | awk -F'\t' '{ print $NF }')" = \
+              "$missing" ] || { echo "# $c: $r"; return 1; }
+    done <"$out/gaps"
+}
+t "the baseline marks every coverage gap of the JSON" gaps_marked
+t "the unmapped inventory row is listed" \
+    grep -q '^zeta-07,OldAV,' "$out/cached/basic-Baseline.csv"
+t "none: every scenario is reported infeasible on the Summary" \
+    test "$(row "$out/none.summary.tsv" 'Solver status' | cut -f3-)" = \
+    "$(printf 'infeasible\tinfeasible')"
+
+# ---- the proposal: right prices, nothing internal -----------------------
+for f in catalog clients inventory vendors tiers; do
+    tsv "$data/$f.csv" >"$out/$f.tsv"
+done
+markup=$(jq '.settings.markup' "$data/scenarios.json")
+resale() { # client, products ("@today" = its mapped inventory)
+    awk -v client="$1" -v products="$2" -v markup="$markup" \
+        -f "$awkdir/resale.awk" "$out/catalog.tsv" "$out/clients.tsv" \
+        "$out/inventory.tsv"
+}
+prices_ok() { # csv folder, workbook, client, scenario name
+    ps=$(jq -r --arg c "$3" --arg s "$4" '.scenarios[]
+        | select(.name == $s) | .assignments[]
+        | select(.client == $c) | .products | join(" ")' "$out/basic.json")
+    want=$(printf '%s\t%s' "$(resale "$3" @today)" "$(resale "$3" "$ps")")
+    tsv "$1/$2-Proposal.csv" |
+        awk -F'\t' '$1 == "Monthly price today" { getline; print "x\t" $0 }' |
+        awk -v want="$want" -v what="$2 proposal prices" \
+            -f "$awkdir/rowcmp.awk"
+}
+t "proposal: today and proposed prices = units x resale (cached)" \
+    prices_ok "$out/cached" prop acme-01 optimal
+t "proposal: the same recalculated" prices_ok "$out/recalc" prop acme-01 optimal
+t "proposal under 'keep acme': prices = units x resale" \
+    prices_ok "$out/cached" propz zeta-07 "keep acme"
+leaks() { # proposal file, client id: prints what must not be there
+    unzip -p "$1" >"$out/parts.txt"
+    {
+        awk -F'\t' -v c="$2" 'NR > 1 && $1 != c { print $1; print $2 }' \
+            "$out/clients.tsv"
+        # catalog prices that differ from resale, tier prices, vendor
+        # fees and commitments, contracted costs and fees (amounts with
+        # decimals, so that no XML attribute matches by chance)
+        awk -F'\t' 'NR > 1 && $5 != $9 { print $5 }' "$out/catalog.tsv"
+        awk -F'\t' 'NR > 1 { print $3 }' "$out/tiers.tsv"
+        awk -F'\t' 'NR > 1 { print $2; print $4 }' "$out/vendors.tsv"
+        awk -F'\t' 'NR > 1 { print $4; print $6 }' "$out/inventory.tsv"
+        printf '%s\n' "Vendor overhead" "Inputs" "margin" "Baseline"
+    } | grep '[^ ]' | grep -v '^[0-9]*$' | sort -u | while read -r s; do
+        grep -qF -- "$s" "$out/parts.txt" && echo "# leaked: $s"
+    done
+}
+t "proposal leaks nothing internal or about another client" \
+    test -z "$(leaks "$out/wb/prop.xlsx" acme-01)"
+t "the Unicode client's proposal leaks nothing either" \
+    test -z "$(leaks "$out/wb/propz.xlsx" zeta-07)"
+t "the leak check would see a leak (the workbook has them)" \
+    test -n "$(leaks "$out/wb/basic.xlsx" acme-01)"
+sheet_names "$out/wb/prop.xlsx" >"$out/prop-names"
+t "proposal sheets: Proposal, Coverage, Migration plan only" \
+    test "$(tr '\n' '|' <"$out/prop-names")" = 'Proposal|Coverage|Migration plan|'
+no_hidden() { ! unzip -p "$1" xl/workbook.xml | grep -q 'state="'; }
+t "proposal has no hidden sheet" no_hidden "$out/wb/prop.xlsx"
+no_company() { ! unzip -p "$1" docProps/app.xml | grep -q '<Company>[^<]'; }
+t "proposal's document properties name no company" \
+    no_company "$out/wb/prop.xlsx"
+t "proposal names the client" \
+    grep -q 'Acme, Inc. ""East"" Branch' "$out/cached/prop-Proposal.csv"
+t "migration plan leaves a contract at its end date" \
+    grep -q 'Retire,MailA,.*at contract end 2027-06-30' \
+    "$out/cached/prop-Migration plan.csv"
+
+echo "1..$n"
