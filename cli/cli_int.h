@@ -17,6 +17,27 @@ int cli_check(int argc, char **argv);
 int cli_solve(int argc, char **argv);
 int cli_proposal(int argc, char **argv);
 int cli_generate(int argc, char **argv);
+int cli_frontier(int argc, char **argv);
+int cli_breakeven(int argc, char **argv);
+int cli_merge(int argc, char **argv);
+
+/* The options frontier and breakeven share (cmd_frontier.c). */
+struct cli_whatif_args {
+    const char *dir, *scenario, *json, *xlsx;
+    int quiet;
+    struct sp_load_options lo;
+    struct sp_solve_options so;
+};
+/** Reads a shared option at argv[*i] (advancing *i past its value).
+ *  @return -1 when consumed, 0 when not a shared option, else the exit
+ *  code of a usage error (already printed). */
+int cli_whatif_option(const char *command, int argc, char **argv, int *i,
+                      struct cli_whatif_args *a);
+/** Loads a->dir, printing the diagnostics.  @return -1 on success, else
+ *  the exit code. */
+int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb);
+/** Progress of the what-if solves: one line per solve on stderr. */
+void cli_whatif_progress(const struct sp_progress *p, void *user);
 
 /** Prints every diagnostic, errors first, then warnings, to stderr. */
 void cli_print_diags(const sp_diags *diags);

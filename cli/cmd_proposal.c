@@ -151,9 +151,24 @@ int cli_proposal(int argc, char **argv)
         rc = cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
         goto cleanup;
     }
+    /* Name errors before the solve, not after it. */
+    if (!sp_problem_has_client(pb, a.client)) {
+        fprintf(stderr, "stackplan: proposal: unknown client '%s'\n",
+                a.client);
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (a.scenario && !sp_problem_has_scenario(pb, a.scenario)) {
+        fprintf(stderr, "stackplan: proposal: unknown scenario '%s'\n",
+                a.scenario);
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
     if (!a.quiet)
         a.so.progress = on_progress;
-    /* Every scenario is solved: the default is the first feasible one. */
+    /* The named scenario alone; without one, every scenario, since the
+     * default is the first feasible one. */
+    a.so.only = a.scenario;
     st = sp_solve(pb, &a.so, &res, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));

@@ -24,6 +24,7 @@ static const char usage[] =
     "                        (with several scenarios, FILE gets the\n"
     "                        scenario's number and name: plan.2-name.lp)\n"
     "      --shard I/N       solve only scenarios I, I+N, I+2N, ...\n"
+    "      --scenario NAME   solve only the scenario of this name\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "      --strict          unmapped inventory rows are errors\n"
     "      --verbose         also list unknown columns\n"
@@ -107,7 +108,7 @@ int cli_solve(int argc, char **argv)
                 !strcmp(a, "--json") || !strcmp(a, "--time-limit") ||
                 !strcmp(a, "--gap") || !strcmp(a, "--write-lp") ||
                 !strcmp(a, "--write-mps") || !strcmp(a, "--shard") ||
-                !strcmp(a, "--today"))
+                !strcmp(a, "--today") || !strcmp(a, "--scenario"))
                 return cli_usage_error("solve", "option needs a value");
             return cli_usage_error("solve", "unknown option");
         } else if (!strcmp(a, "-s") || !strcmp(a, "--scenarios")) {
@@ -136,6 +137,8 @@ int cli_solve(int argc, char **argv)
                     "solve", "--shard: expected I/N with 1 <= I <= N");
         } else if (!strcmp(a, "--today")) {
             lo.today = argv[++i];
+        } else if (!strcmp(a, "--scenario")) {
+            so.only = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {
             return cli_usage_error("solve", "unknown option");
         } else if (!dir) {
@@ -158,9 +161,14 @@ int cli_solve(int argc, char **argv)
         rc = cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
         goto cleanup;
     }
-    if (!quiet) {
-        so.progress = on_progress;
+    if (so.only && !sp_problem_has_scenario(pb, so.only)) {
+        fprintf(stderr, "stackplan: solve: unknown scenario '%s'\n",
+                so.only);
+        rc = EXIT_USAGE;
+        goto cleanup;
     }
+    if (!quiet)
+        so.progress = on_progress;
     st = sp_solve(pb, &so, &res, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));

@@ -14,6 +14,10 @@ static const char usage[] =
     "  solve DATA_DIR      solve every scenario; write a workbook and/or JSON\n"
     "  proposal DATA_DIR   write a client-facing proposal workbook\n"
     "  generate OUT_DIR    write a synthetic data folder\n"
+    "  frontier DATA_DIR   least total cost for every number of vendors kept\n"
+    "  breakeven DATA_DIR  the price at which the optimum drops (takes up)\n"
+    "                      a vendor or product; what each vendor is worth\n"
+    "  merge SHARD.json... one workbook and JSON from 'solve --shard' runs\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (also after any command)\n"
@@ -71,10 +75,10 @@ int main(int argc, char **argv)
         const char *name;
         int (*run)(int, char **);
     } commands[] = {
-        {"check", cli_check},
-        {"solve", cli_solve},
-        {"proposal", cli_proposal},
-        {"generate", cli_generate},
+        {"check", cli_check},       {"solve", cli_solve},
+        {"proposal", cli_proposal}, {"generate", cli_generate},
+        {"frontier", cli_frontier}, {"breakeven", cli_breakeven},
+        {"merge", cli_merge},
     };
     size_t i;
 

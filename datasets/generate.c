@@ -878,7 +878,7 @@ static void write_clients(struct gen *g, FILE *cfp, FILE *ifp, struct rng *rc,
 
 /* All-units tiers on SP_GEN_TIERED_PRODUCTS products: thresholds on a
  * 1-2.5-5 ladder, the first near the number of clients (so a product on
- * a good share of the book reaches it), 5 to 15 % off. */
+ * a good share of the book reaches it), each step 4 to 6 % cheaper. */
 static int write_tiers(struct gen *g, FILE *fp, struct rng *r)
 {
     static const double ladder[] = {100,    250,    500,     1000,   2500,
@@ -925,42 +925,46 @@ static int write_tiers(struct gen *g, FILE *fp, struct rng *r)
     return SP_OK;
 }
 
-/* Vendors ordered by inventory rows, most first (ties: lower index). */
-static const struct gen *sort_ctx;
+/* A vendor and its inventory rows, to rank vendors by size today. */
+struct vendor_rank {
+    long rows;
+    int vendor;
+};
 
+/* Most rows first; ties by index, so the order is the same everywhere. */
 static int by_rows_desc(const void *a, const void *b)
 {
-    const struct gen_vendor *va = &sort_ctx->vendors[*(const int *)a];
-    const struct gen_vendor *vb = &sort_ctx->vendors[*(const int *)b];
+    const struct vendor_rank *ra = a, *rb = b;
 
-    if (va->rows != vb->rows)
-        return va->rows > vb->rows ? -1 : 1;
-    return *(const int *)a - *(const int *)b;
+    if (ra->rows != rb->rows)
+        return ra->rows > rb->rows ? -1 : 1;
+    return ra->vendor - rb->vendor;
 }
 
 static int write_scenarios(const struct gen *g, FILE *fp)
 {
     int nv = g->o->vendors, np = g->o->products;
     int v, keep, drop = -1, top_product = 0, i, width = 3;
-    int *order = malloc((size_t)nv * sizeof(int));
+    struct vendor_rank *rank = malloc((size_t)nv * sizeof(*rank));
     char buf[256];
 
-    if (!order)
+    if (!rank)
         return SP_ERR_NOMEM;
-    for (v = 0; v < nv; v++)
-        order[v] = v;
-    sort_ctx = g;
-    qsort(order, (size_t)nv, sizeof(int), by_rows_desc);
+    for (v = 0; v < nv; v++) {
+        rank[v].rows = g->vendors[v].rows;
+        rank[v].vendor = v;
+    }
+    qsort(rank, (size_t)nv, sizeof(*rank), by_rows_desc);
     /* "keep" an incumbent of middling size: the optimum may well drop
      * it, so the scenario prices that decision */
-    keep = order[nv / 2];
+    keep = rank[nv / 2].vendor;
     /* and drop the busiest vendor outside the platforms: a big, costly
      * migration; never a platform vendor, so the scenario stays
      * feasible */
     for (i = 0; i < nv && drop < 0; i++)
-        if (order[i] >= 3 && order[i] != keep)
-            drop = order[i];
-    free(order);
+        if (rank[i].vendor >= 3 && rank[i].vendor != keep)
+            drop = rank[i].vendor;
+    free(rank);
     for (i = 0; i < np; i++)
         if (g->products[i].rows > g->products[top_product].rows)
             top_product = i;

@@ -13,6 +13,17 @@ enum sp_status sp_atomic_tmpname(const char *path, char *tmp, size_t size,
 {
     int fd;
 
+    struct stat sb;
+
+    /* A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in
+     * place: renaming over it would replace it with a file. */
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        if ((size_t)snprintf(tmp, size, "%s", path) >= size) {
+            snprintf(err, errsize, "%s: path too long", path);
+            return SP_ERR_IO;
+        }
+        return SP_OK;
+    }
     /* mkstemp reserves a unique name in the target's folder, so rename()
      * stays on one file system and is atomic. */
     if ((size_t)snprintf(tmp, size, "%s.tmpXXXXXX", path) >= size) {
@@ -38,6 +49,8 @@ enum sp_status sp_atomic_tmpname(const char *path, char *tmp, size_t size,
 enum sp_status sp_atomic_finish(const char *tmp, const char *path, int ok,
                                 char *err, size_t errsize)
 {
+    if (strcmp(tmp, path) == 0)
+        return SP_OK; /* written in place (not a regular file) */
     if (!ok) {
         remove(tmp);
         return SP_OK;

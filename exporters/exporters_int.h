@@ -13,4 +13,11 @@ enum sp_status sp_atomic_tmpname(const char *path, char *tmp, size_t size,
 enum sp_status sp_atomic_finish(const char *tmp, const char *path, int ok,
                                 char *err, size_t errsize);
 
+/** Money as every writer writes it: v rounded half away from zero to
+ *  cents, never -0 (docs/json.md; exporters/json.c). */
+double sp_round_money(double v);
+/** A fraction such as a gap as written: six significant digits, a
+ *  negative value as 0. */
+double sp_round_fraction(double v);
+
 #endif

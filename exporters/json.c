@@ -17,6 +17,7 @@
 #include "stackplan/export.h"
 #include "exporters_int.h"
 #include "result_int.h"
+#include "whatif_int.h"
 
 /*
  * Money: round half away from zero applied to v * 100 in double
@@ -44,6 +45,11 @@ static cJSON *money(double v)
     return rounded(v, 100.0);
 }
 
+double sp_round_money(double v)
+{
+    return round_to(v, 100.0);
+}
+
 /* Unit prices and unit counts are not totals: six decimals keep prices
  * such as 1.875 exact and hide summation noise (2.3 + 1.1). */
 static cJSON *quantity(double v)
@@ -51,18 +57,23 @@ static cJSON *quantity(double v)
     return rounded(v, 1e6);
 }
 
-/* The gap is a fraction, not money: six significant digits. */
-static cJSON *fraction(double v)
+double sp_round_fraction(double v)
 {
     char buf[32];
 
-    if (!isfinite(v))
-        return cJSON_CreateNull();
     /* A bound a hair above the plan's cost is rounding, not a gap. */
     if (v < 0.0)
         v = 0.0;
     snprintf(buf, sizeof(buf), "%.6g", v);
-    return cJSON_CreateNumber(strtod(buf, NULL) + 0.0);
+    return strtod(buf, NULL) + 0.0;
+}
+
+/* The gap is a fraction, not money: six significant digits. */
+static cJSON *fraction(double v)
+{
+    if (!isfinite(v))
+        return cJSON_CreateNull();
+    return cJSON_CreateNumber(sp_round_fraction(v));
 }
 
 static cJSON *date(const struct sp_date *d)
@@ -416,6 +427,33 @@ cleanup:
     return out;
 }
 
+/* Where the result came from, so that `stackplan merge` can load the
+ * same problem again and check that it has not changed (docs/whatif.md).
+ * The same for a whole run and for each shard of it. */
+static cJSON *source_json(const struct sp_result *r)
+{
+    const struct sp_problem *pb = r->problem;
+    cJSON *obj = cJSON_CreateObject(), *out = NULL;
+    char digest[17], *dir = pb->dir ? sp_path_absolute(pb->dir) : NULL;
+
+    sp_problem_digest(pb, digest);
+    if (!obj || (pb->dir && !dir) ||
+        !put(obj, "data_dir",
+             dir ? cJSON_CreateString(dir) : cJSON_CreateNull()) ||
+        !put(obj, "scenarios_path",
+             pb->scenarios_path ? cJSON_CreateString(pb->scenarios_path)
+                                : cJSON_CreateNull()) ||
+        !put(obj, "data_digest", cJSON_CreateString(digest)) ||
+        !put(obj, "scenario_count", cJSON_CreateNumber(pb->nscenarios)))
+        goto cleanup;
+    out = obj;
+    obj = NULL;
+cleanup:
+    free(dir);
+    cJSON_Delete(obj);
+    return out;
+}
+
 static cJSON *result_json(const struct sp_result *r)
 {
     const struct sp_problem *pb = r->problem;
@@ -436,6 +474,8 @@ static cJSON *result_json(const struct sp_result *r)
     for (i = 0; i < r->nscenarios; i++)
         if (!push(scenarios, scenario_json(r, &r->scenarios[i])))
             goto cleanup;
+    if (!put(obj, "source", source_json(r)))
+        goto cleanup;
     out = obj;
     obj = NULL;
 cleanup:

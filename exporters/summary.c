@@ -82,7 +82,7 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
             put(&b, ", total %.2f %s, savings %.2f, ", r->cost->total, cur,
                 r->baseline->total - r->cost->total);
             vendors(&b, pb, r->plan);
-            if (r->gap > 0)
+            if (r->gap > 1e-9) /* below that it is rounding noise */
                 put(&b, ", gap %.4g", r->gap);
         } else {
             put(&b, ": %s", r->reason ? r->reason : "no plan");

@@ -21,6 +21,7 @@
 #include <strings.h>
 #include <cjson/cJSON.h>
 #include "importers_int.h"
+#include "whatif_int.h"
 
 static const char *const settings_keys[] = {
     "horizon_months",
@@ -798,8 +799,8 @@ static void read_scenario(struct jctx *j, const cJSON *obj, int no)
         } else if (strcmp(key, "price_change") == 0) {
             read_price_change(j, m, scen, no, sc);
         } else if (strcmp(key, "sweep") == 0) {
-            jreport(j, m, true, scen, no,
-                    "'sweep' is not supported by this version");
+            /* read and expanded by sp_sweep_expand once every scenario
+             * is known (importers/sweep.c) */
         } else if (!apply_setting(j, m, scen, no, "", &sc->settings,
                                   &required_line)) {
             suggest(key, scenario_keys, NSCENARIO, settings_keys, NSETTINGS,
@@ -894,6 +895,14 @@ static void syntax_error(struct jctx *j, const char *data, size_t len)
                       "expected JSON, got a syntax error near %s", got);
 }
 
+/* Lines for importers/sweep.c. */
+static int sweep_line(const void *ctx, const cJSON *n, bool at_key)
+{
+    const struct jctx *j = ctx;
+
+    return at_key ? key_line_of(j, n) : line_of(j, n);
+}
+
 static void read_document(struct jctx *j, const cJSON *root)
 {
     struct sp_problem *pb = j->ld->pb;
@@ -937,6 +946,7 @@ static void read_document(struct jctx *j, const cJSON *root)
         for (item = scenarios->child; item && j->ld->st == SP_OK;
              item = item->next)
             read_scenario(j, item, ++no);
+        sp_sweep_expand(j->ld, j->file, scenarios, sweep_line, j);
     }
 }
 
@@ -972,6 +982,12 @@ static enum sp_status import_file(struct sp_load *ld, const char *path)
     }
     if (!path)
         goto defaults;
+    /* recorded in the results, so `stackplan merge` can read it again */
+    pb->scenarios_path = sp_path_absolute(path);
+    if (!pb->scenarios_path) {
+        ld->st = SP_ERR_NOMEM;
+        return ld->st;
+    }
     j.file = sp_path_base(path);
     st = sp_file_read(path, &data, &len);
     if (st != SP_OK) {

@@ -14,5 +14,6 @@
 #include "stackplan/problem.h"
 #include "stackplan/solve.h"
 #include "stackplan/export.h"
+#include "stackplan/whatif.h"
 
 #endif

@@ -242,13 +242,18 @@ static char *too_few_vendors(const struct sp_problem *pb,
 }
 
 char *sp_explain_infeasible(const struct sp_problem *pb,
-                            const struct sp_scenario *sc)
+                            const struct sp_scenario *sc, bool proved)
 {
     char *why = conflicts(pb, sc);
 
     if (!why)
         why = uncoverable(pb, sc);
-    if (!why)
+    /* The set-cover MIP is only worth running once the solver has shown
+     * there is no plan at all. */
+    if (!why && proved)
         why = too_few_vendors(pb, sc);
+    if (!why && proved)
+        why = strdup("no plan satisfies every constraint together (the "
+                     "solver proved it)");
     return why;
 }

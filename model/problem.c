@@ -69,6 +69,7 @@ void sp_problem_free(sp_problem *pb)
     }
     free(pb->scenarios);
     free(pb->dir);
+    free(pb->scenarios_path);
     free(pb);
 }
 
@@ -130,6 +131,20 @@ bool sp_product_covers(const struct sp_product *p, int k)
         if (p->covers[i] == k)
             return true;
     return false;
+}
+
+int sp_problem_has_client(const sp_problem *pb, const char *id)
+{
+    return sp_problem_find_client(pb, id) >= 0;
+}
+
+int sp_problem_has_scenario(const sp_problem *pb, const char *name)
+{
+    int i;
+    for (i = 0; i < pb->nscenarios; i++)
+        if (strcmp(pb->scenarios[i].name, name) == 0)
+            return 1;
+    return 0;
 }
 
 void sp_problem_summary(const sp_problem *pb, struct sp_summary *out)

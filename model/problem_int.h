@@ -129,6 +129,8 @@ struct sp_scenario {
 
 struct sp_problem {
     char *dir;
+    char *scenarios_path; /* the scenarios.json read, as an absolute path
+                             where it resolves; NULL = none */
     char **categories;   /* normalised names: lower case, '_' for ' ' '-' */
     int ncategories;
     struct sp_product *products;

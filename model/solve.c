@@ -183,12 +183,17 @@ static enum sp_status take_plan(const struct sp_problem *pb,
     return accept_plan(pb, r, proven, err, errsize);
 }
 
-static enum sp_status infeasible(struct sp_scenario_result *r,
+/* No plan: why is the given text, or, with why NULL, what
+ * model/explain.c finds now that the solver proved it. */
+static enum sp_status infeasible(const struct sp_problem *pb,
+                                 struct sp_scenario_result *r,
                                  const char *why)
 {
     r->status = SP_PLAN_INFEASIBLE;
     sp_scenario_result_clear_plan(r);
-    r->reason = strdup(why);
+    free(r->reason);
+    r->reason = why ? strdup(why)
+                    : sp_explain_infeasible(pb, r->scenario, true);
     return r->reason ? SP_OK : SP_ERR_NOMEM;
 }
 
@@ -212,7 +217,7 @@ static enum sp_status solve_one(const struct sp_problem *pb,
     if (!r->baseline)
         goto cleanup;
     /* Reasons visible in the data need no solver. */
-    r->reason = sp_explain_infeasible(pb, sc);
+    r->reason = sp_explain_infeasible(pb, sc, false);
     if (r->reason) {
         r->status = SP_PLAN_INFEASIBLE;
         st = SP_OK;
@@ -232,8 +237,7 @@ static enum sp_status solve_one(const struct sp_problem *pb,
     mstat = glp_mip_status(m->lp);
     stopped_by_time = rc == GLP_ETMLIM;
     if (rc == GLP_ENOPFS || (rc == 0 && mstat == GLP_NOFEAS)) {
-        st = infeasible(r, "no plan satisfies every constraint together "
-                           "(the solver proved it)");
+        st = infeasible(pb, r, NULL);
         goto cleanup;
     }
     if (rc != 0 && rc != GLP_EMIPGAP && rc != GLP_ETMLIM) {
@@ -256,8 +260,8 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         lb = glp_mip_obj_val(m->lp) * (1.0 - want_gap);
     r->solve_seconds = now_seconds() - ctx->start;
     if (!r->plan) {
-        st = infeasible(r, "the time limit ran out before any plan was "
-                           "found");
+        st = infeasible(pb, r, "the time limit ran out before any plan "
+                               "was found");
         goto cleanup;
     }
 
@@ -266,6 +270,8 @@ static enum sp_status solve_one(const struct sp_problem *pb,
     r->gap = r->cost->total > 0
                  ? fmax(0.0, (r->cost->total - r->bound) / r->cost->total)
                  : 0.0;
+    if (r->gap < 1e-12)
+        r->gap = 0.0; /* the recomputation's rounding, not a gap */
     if (r->gap <= OPTIMAL_GAP)
         r->status = SP_PLAN_OPTIMAL;
     else if (stopped_by_time)
@@ -359,8 +365,9 @@ enum sp_status sp_solve(const sp_problem *pb,
     if (!res->baseline || !res->scenarios)
         goto cleanup;
     for (i = 0; i < pb->nscenarios; i++)
-        if (o->shard_count == 0 ||
-            i % o->shard_count == o->shard_index - 1)
+        if ((o->shard_count == 0 ||
+             i % o->shard_count == o->shard_index - 1) &&
+            (!o->only || strcmp(o->only, pb->scenarios[i].name) == 0))
             res->scenarios[n++].index = i;
     res->nscenarios = n;
 
@@ -377,7 +384,7 @@ enum sp_status sp_solve(const sp_problem *pb,
         r->scenario = &pb->scenarios[r->index];
         ctx.progress.scenario = r->scenario->name;
         report(&ctx, 0, NULL);
-        st = solve_one(pb, res->current, r, o, &ctx, pb->nscenarios == 1, err, errsize);
+        st = solve_one(pb, res->current, r, o, &ctx, n == 1, err, errsize);
         if (st != SP_OK)
             goto cleanup;
         if (r->cost)

@@ -17,9 +17,12 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                     const struct sp_plan *plan, char *err, size_t errsize);
 
 /** Why scenario sc has no feasible plan: a malloc'd sentence (caller
- *  frees), or NULL when the data alone shows no reason (then the solver's
- *  proof is the reason).  model/explain.c. */
+ *  frees).  Before solving (proved = false) only the quick checks run and
+ *  NULL means none found; once the solver has proved infeasibility
+ *  (proved = true) it also looks for a max_vendors below the fewest
+ *  vendors any plan keeps, and always returns a reason.
+ *  model/explain.c. */
 char *sp_explain_infeasible(const struct sp_problem *pb,
-                            const struct sp_scenario *sc);
+                            const struct sp_scenario *sc, bool proved);
 
 #endif

@@ -37,11 +37,16 @@ t "every client has an assignment in every scenario" \
     j '[.scenarios[].assignments | length] | unique | length == 1'
 t "the baseline has coverage gaps listed" j '.baseline.coverage_gaps | length >= 1'
 t "the start date is recorded" j '.start_date == "2027-01-01"'
+# Writing to a device writes through it, never replaces it.
+sp solve "$top_srcdir/datasets/sample" --quiet --scenario optimal \
+    --json /dev/null -o /dev/null >/dev/null 2>&1
+t "--json /dev/null -o /dev/null leaves /dev/null a device" test -c /dev/null
+
 # An independent solver on the written model reaches the same optimum.
 if command -v glpsol >/dev/null 2>&1; then
     sp solve "$top_srcdir/datasets/sample" --quiet --shard 1/100 \
         --write-lp "$out/model.lp" >/dev/null 2>&1
-    glpsol --lp "$out/model.1-optimal.lp" -w "$out/glpsol.txt" >/dev/null 2>&1
+    glpsol --lp "$out/model.lp" -w "$out/glpsol.txt" >/dev/null 2>&1
     want=$(jq '.scenarios[0].total_cost' "$out/plan.json")
     got=$(awk '/^s /{print $6; exit}' "$out/glpsol.txt")
     close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.01 && d > -0.01) }'; }

@@ -51,6 +51,11 @@ struct sp_summary {
     char start_date[11];   /**< the start date used, YYYY-MM-DD */
 };
 
+/** @brief 1 when the problem has a client with this id (exact match). */
+int sp_problem_has_client(const sp_problem *self, const char *id);
+/** @brief 1 when the problem has a scenario with this name. */
+int sp_problem_has_scenario(const sp_problem *self, const char *name);
+
 /** @brief Fills a summary of the problem. */
 void sp_problem_summary(const sp_problem *self, struct sp_summary *out);
 

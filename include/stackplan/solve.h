@@ -42,6 +42,8 @@ struct sp_solve_options {
     /** Solve only scenarios shard_index, shard_index + shard_count, ...
      *  (1-based); shard_count 0 = all. */
     int shard_index, shard_count;
+    /** Solve only the scenario of this name; NULL = all. */
+    const char *only;
 };
 
 /**

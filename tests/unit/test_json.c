@@ -359,6 +359,7 @@ static const char *const top_keys[] = {"stackplan_version",
                                        "currency",
                                        "baseline",
                                        "scenarios",
+                                       "source",
                                        NULL};
 static const char *const baseline_keys[] = {"total_cost",
                                             "monthly_run_rate",

@@ -1,0 +1,124 @@
+/* stackplan merge: one workbook and JSON from the JSON of sharded solves. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli_int.h"
+
+static const char usage[] =
+    "Usage: stackplan merge SHARD.json... [-o plan.xlsx] [--json plan.json]\n"
+    "\n"
+    "Builds the workbook and JSON of one run from the JSON files of\n"
+    "'stackplan solve --shard I/N --json FILE' runs.  The data folder each\n"
+    "file names is read again and must be unchanged; every scenario must\n"
+    "come from exactly one file; every plan is verified and costed again.\n"
+    "The result is what one run over all scenarios writes, apart from the\n"
+    "solve times.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE     write the scenario workbook (.xlsx)\n"
+    "      --json FILE       write the merged JSON ('-' = stdout)\n"
+    "      --strict          unmapped inventory rows are errors\n"
+    "      --verbose         also list unknown columns\n"
+    "  -q, --quiet           accepted for symmetry; merge does not solve\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit codes: 0 success, 1 bad input (unreadable or mismatched files, a\n"
+    "changed data folder), 2 usage, 3 a scenario infeasible (the others are\n"
+    "still written), 4 a plan failed its verification.\n";
+
+int cli_merge(int argc, char **argv)
+{
+    struct sp_load_options lo = {0};
+    const char *xlsx = NULL, *json = NULL;
+    const char **paths = NULL;
+    sp_diags *diags = NULL;
+    sp_problem *pb = NULL;
+    sp_result *res = NULL;
+    char err[2048] = "", *summary = NULL;
+    int i, n = 0, rc = EXIT_INTERNAL;
+    enum sp_status st;
+
+    paths = calloc((size_t)argc + 1, sizeof(*paths));
+    if (!paths) {
+        fprintf(stderr, "stackplan: %s\n", sp_strerror(SP_ERR_NOMEM));
+        return EXIT_INTERNAL;
+    }
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            rc = EXIT_OK;
+            goto cleanup;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            continue;
+        } else if (!strcmp(a, "--strict")) {
+            lo.strict = 1;
+        } else if (!strcmp(a, "--verbose")) {
+            lo.verbose = 1;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
+                   !strcmp(a, "--json")) {
+            if (!next) {
+                rc = cli_usage_error("merge", "option needs a value");
+                goto cleanup;
+            }
+            if (!strcmp(a, "--json"))
+                json = argv[++i];
+            else
+                xlsx = argv[++i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            rc = cli_usage_error("merge", "unknown option");
+            goto cleanup;
+        } else {
+            paths[n++] = a;
+        }
+    }
+    if (n == 0) {
+        rc = cli_usage_error("merge", "missing the shard JSON files");
+        goto cleanup;
+    }
+    diags = sp_diags_new();
+    if (!diags)
+        goto cleanup;
+    st = sp_result_merge(paths, n, &lo, &pb, &res, diags, err, sizeof(err));
+    cli_print_diags(diags);
+    if (st != SP_OK) {
+        fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));
+        rc = st == SP_ERR_VERIFY ? EXIT_INTERNAL : cli_exit_code(st);
+        goto cleanup;
+    }
+    for (i = 0; i < sp_result_count(res); i++)
+        if (sp_result_reason(res, i))
+            fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
+                    sp_result_name(res, i), sp_result_reason(res, i));
+    rc = EXIT_INPUT;
+    if (json) {
+        st = sp_json_write(res, json, err, sizeof(err));
+        if (st != SP_OK) {
+            fprintf(stderr, "stackplan: %s\n", err);
+            goto cleanup;
+        }
+    }
+    if (xlsx) {
+        st = sp_workbook_write(res, xlsx, err, sizeof(err));
+        if (st != SP_OK) {
+            fprintf(stderr, "stackplan: %s\n", err);
+            goto cleanup;
+        }
+    }
+    rc = EXIT_INTERNAL;
+    if (!json || strcmp(json, "-") != 0) {
+        if (sp_result_summary(res, &summary) != SP_OK)
+            goto cleanup;
+        fputs(summary, stdout);
+    }
+    rc = sp_result_infeasible(res) ? EXIT_INFEASIBLE : EXIT_OK;
+
+cleanup:
+    free(summary);
+    free(paths);
+    sp_result_free(res);
+    sp_problem_free(pb);
+    sp_diags_free(diags);
+    return rc;
+}

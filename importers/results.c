@@ -1,0 +1,625 @@
+/*
+ * Reading the JSON of sharded solves back (`stackplan merge`): one result
+ * as if every scenario had been solved in one run.
+ *
+ * A shard's file says where its problem came from (key "source": data
+ * folder, scenarios file, a digest of the loaded problem).  The problem
+ * is loaded again from there and must give the same digest, so a data
+ * folder edited between the shards and the merge is refused rather than
+ * mixed.  Each plan is rebuilt from its assignments and vendors, then
+ * verified and costed again by the model's own rules: the figures in the
+ * files are never trusted.  Only what cannot be recomputed without
+ * solving again -- the status, the gap, the solve time and the reason of
+ * an infeasible scenario -- is taken from the files.
+ *
+ * The cJSON trees are built and freed here.
+ */
+/* realpath() is an XSI function */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "importers_int.h"
+#include "verify_int.h"
+#include "whatif_int.h"
+
+/* ---- the problem's digest --------------------------------------------- */
+
+/* FNV-1a, 64 bits: not a security measure, a check that two runs read the
+ * same data. */
+struct digest {
+    uint64_t h;
+};
+
+static void d_bytes(struct digest *d, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        d->h ^= b[i];
+        d->h *= 0x100000001b3ULL;
+    }
+}
+
+static void d_int(struct digest *d, long long v)
+{
+    d_bytes(d, &v, sizeof(v));
+}
+
+static void d_num(struct digest *d, double v)
+{
+    /* -0 and 0 cost the same */
+    if (v == 0.0)
+        v = 0.0;
+    d_bytes(d, &v, sizeof(v));
+}
+
+static void d_str(struct digest *d, const char *s)
+{
+    if (!s) {
+        d_int(d, -1);
+        return;
+    }
+    d_int(d, (long long)strlen(s));
+    d_bytes(d, s, strlen(s));
+}
+
+static void d_ints(struct digest *d, const int *v, int n)
+{
+    int i;
+
+    d_int(d, n);
+    for (i = 0; i < n; i++)
+        d_int(d, v[i]);
+}
+
+static void d_date(struct digest *d, const struct sp_date *t)
+{
+    d_int(d, t->year);
+    d_int(d, t->month);
+    d_int(d, t->day);
+}
+
+static void d_settings(struct digest *d, const struct sp_settings *s)
+{
+    d_num(d, s->horizon_months);
+    d_num(d, s->labor_rate);
+    d_num(d, s->migration_hours_fixed);
+    d_num(d, s->migration_hours_per_unit);
+    d_num(d, s->markup);
+    d_date(d, &s->start_date);
+    d_int(d, s->start_date_given);
+    d_ints(d, s->required, s->nrequired);
+    d_str(d, s->currency);
+}
+
+static void d_products(struct digest *d, const struct sp_problem *pb)
+{
+    int p, l;
+
+    d_int(d, pb->nproducts);
+    for (p = 0; p < pb->nproducts; p++) {
+        const struct sp_product *pr = &pb->products[p];
+        d_str(d, pr->id);
+        d_str(d, pr->name);
+        d_int(d, pr->vendor);
+        d_int(d, pr->unit);
+        d_num(d, pr->price);
+        d_num(d, pr->min_units);
+        d_num(d, pr->setup_fee);
+        d_num(d, pr->resale_price);
+        d_int(d, pr->has_resale_price);
+        d_ints(d, pr->covers, pr->ncovers);
+        d_int(d, pr->ntiers);
+        for (l = 0; l < pr->ntiers; l++) {
+            d_num(d, pr->tiers[l].min_units);
+            d_num(d, pr->tiers[l].price);
+        }
+    }
+}
+
+static void d_clients(struct digest *d, const struct sp_problem *pb)
+{
+    int c, u, h;
+
+    d_int(d, pb->nclients);
+    for (c = 0; c < pb->nclients; c++) {
+        const struct sp_client *cl = &pb->clients[c];
+        d_str(d, cl->id);
+        d_str(d, cl->name);
+        for (u = 0; u < SP_UNIT_COUNT; u++)
+            d_num(d, cl->count[u]);
+        d_ints(d, cl->requires, cl->nrequires);
+    }
+    d_int(d, pb->nholdings);
+    for (h = 0; h < pb->nholdings; h++) {
+        const struct sp_holding *ho = &pb->holdings[h];
+        d_int(d, ho->client);
+        d_int(d, ho->product);
+        d_str(d, ho->product_id);
+        d_int(d, ho->has_units);
+        d_num(d, ho->units);
+        d_int(d, ho->has_monthly_cost);
+        d_num(d, ho->monthly_cost);
+        d_int(d, ho->has_contract_end);
+        if (ho->has_contract_end)
+            d_date(d, &ho->contract_end);
+        d_int(d, ho->has_termination_fee);
+        d_num(d, ho->termination_fee);
+    }
+}
+
+static void d_scenarios(struct digest *d, const struct sp_problem *pb)
+{
+    int i, k;
+
+    d_int(d, pb->nscenarios);
+    for (i = 0; i < pb->nscenarios; i++) {
+        const struct sp_scenario *sc = &pb->scenarios[i];
+        d_str(d, sc->name);
+        d_settings(d, &sc->settings);
+        d_int(d, sc->max_vendors);
+        d_ints(d, sc->require_vendors, sc->nrequire_vendors);
+        d_ints(d, sc->exclude_vendors, sc->nexclude_vendors);
+        d_ints(d, sc->exclude_products, sc->nexclude_products);
+        d_ints(d, sc->keep_clients, sc->nkeep_clients);
+        d_int(d, sc->nprice_changes);
+        for (k = 0; k < sc->nprice_changes; k++) {
+            d_int(d, sc->price_changes[k].is_vendor);
+            d_int(d, sc->price_changes[k].index);
+            d_num(d, sc->price_changes[k].fraction);
+        }
+    }
+}
+
+void sp_problem_digest(const struct sp_problem *pb, char out[17])
+{
+    struct digest d = {0xcbf29ce484222325ULL};
+    int i;
+
+    d_int(&d, pb->ncategories);
+    for (i = 0; i < pb->ncategories; i++)
+        d_str(&d, pb->categories[i]);
+    d_products(&d, pb);
+    d_int(&d, pb->nvendors);
+    for (i = 0; i < pb->nvendors; i++) {
+        d_str(&d, pb->vendors[i].name);
+        d_num(&d, pb->vendors[i].monthly_fee);
+        d_num(&d, pb->vendors[i].admin_hours);
+        d_num(&d, pb->vendors[i].min_commit);
+    }
+    d_clients(&d, pb);
+    d_settings(&d, &pb->settings);
+    d_scenarios(&d, pb);
+    snprintf(out, 17, "%016llx", (unsigned long long)d.h);
+}
+
+char *sp_path_absolute(const char *path)
+{
+    char *abs = realpath(path, NULL);
+
+    return abs ? abs : strdup(path);
+}
+
+/* ---- one shard file --------------------------------------------------- */
+
+struct shard {
+    const char *path;
+    cJSON *root;
+    const cJSON *scenarios;
+    const char *data_dir, *scenarios_path, *digest, *version, *start_date;
+    bool start_date_given;
+    int count;
+};
+
+static const char *str_of(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static enum sp_status shard_read(struct shard *s, char *err, size_t errsize)
+{
+    const cJSON *src, *count, *given;
+    char *data = NULL;
+    size_t len;
+    enum sp_status st;
+
+    st = sp_file_read(s->path, &data, &len);
+    if (st == SP_ERR_IO) {
+        snprintf(err, errsize, "%s: cannot read the file: %s", s->path,
+                 strerror(errno));
+        return SP_ERR_INPUT;
+    }
+    if (st != SP_OK)
+        return st;
+    s->root = cJSON_ParseWithLength(data, len);
+    free(data);
+    if (!s->root) {
+        snprintf(err, errsize,
+                 "%s: expected the JSON of 'stackplan solve', "
+                 "got text that is not JSON",
+                 s->path);
+        return SP_ERR_INPUT;
+    }
+    src = cJSON_GetObjectItemCaseSensitive(s->root, "source");
+    count = cJSON_GetObjectItemCaseSensitive(src, "scenario_count");
+    given = cJSON_GetObjectItemCaseSensitive(s->root, "start_date_given");
+    s->scenarios = cJSON_GetObjectItemCaseSensitive(s->root, "scenarios");
+    s->data_dir = str_of(src, "data_dir");
+    s->scenarios_path = str_of(src, "scenarios_path");
+    s->digest = str_of(src, "data_digest");
+    s->version = str_of(s->root, "stackplan_version");
+    s->start_date = str_of(s->root, "start_date");
+    s->start_date_given = cJSON_IsTrue(given);
+    if (!cJSON_IsObject(src) || !s->data_dir || !s->digest || !s->version ||
+        !s->start_date || !cJSON_IsBool(given) || !cJSON_IsNumber(count) ||
+        !cJSON_IsArray(s->scenarios)) {
+        snprintf(err, errsize,
+                 "%s: expected the JSON of 'stackplan solve --json' with its "
+                 "'source' (data folder and digest), got a file without it",
+                 s->path);
+        return SP_ERR_INPUT;
+    }
+    s->count = count->valueint;
+    return SP_OK;
+}
+
+static bool same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Every file must come from the same run's data. */
+static enum sp_status shards_agree(const struct shard *s, int n, char *err,
+                                   size_t errsize)
+{
+    int i;
+
+    for (i = 1; i < n; i++) {
+        const char *what = NULL, *a = NULL, *b = NULL;
+        if (!same(s[i].version, s[0].version)) {
+            what = "stackplan version";
+            a = s[0].version;
+            b = s[i].version;
+        } else if (!same(s[i].data_dir, s[0].data_dir)) {
+            what = "data folder";
+            a = s[0].data_dir;
+            b = s[i].data_dir;
+        } else if (!same(s[i].scenarios_path, s[0].scenarios_path)) {
+            what = "scenarios file";
+            a = s[0].scenarios_path;
+            b = s[i].scenarios_path;
+        } else if (!same(s[i].start_date, s[0].start_date)) {
+            what = "start date";
+            a = s[0].start_date;
+            b = s[i].start_date;
+        } else if (!same(s[i].digest, s[0].digest) ||
+                   s[i].count != s[0].count) {
+            what = "data (digest)";
+            a = s[0].digest;
+            b = s[i].digest;
+        }
+        if (what) {
+            snprintf(err, errsize,
+                     "%s and %s come from different runs: %s %s vs %s",
+                     s[0].path, s[i].path, what, a ? a : "(none)",
+                     b ? b : "(none)");
+            return SP_ERR_INPUT;
+        }
+    }
+    return SP_OK;
+}
+
+/* ---- the merged result ------------------------------------------------ */
+
+static int find_scenario(const struct sp_problem *pb, const char *name)
+{
+    int i;
+
+    for (i = 0; i < pb->nscenarios; i++)
+        if (strcmp(pb->scenarios[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* Which file and which entry holds each scenario; each exactly once. */
+static enum sp_status map_scenarios(const struct sp_problem *pb,
+                                    const struct shard *s, int n,
+                                    const cJSON **entry, int *owner, char *err,
+                                    size_t errsize)
+{
+    const cJSON *e;
+    const char *name;
+    int f, i, missing = 0, listed = 0;
+    size_t o;
+
+    for (f = 0; f < n; f++) {
+        cJSON_ArrayForEach(e, s[f].scenarios)
+        {
+            name = str_of(e, "name");
+            i = name ? find_scenario(pb, name) : -1;
+            if (!name) {
+                snprintf(err, errsize, "%s: a scenario without a name",
+                         s[f].path);
+                return SP_ERR_INPUT;
+            }
+            if (i < 0) {
+                snprintf(err, errsize,
+                         "%s: scenario '%s' is not in the scenarios file",
+                         s[f].path, name);
+                return SP_ERR_INPUT;
+            }
+            if (entry[i]) {
+                snprintf(err, errsize, "scenario '%s' is in both %s and %s",
+                         name, s[owner[i]].path, s[f].path);
+                return SP_ERR_INPUT;
+            }
+            entry[i] = e;
+            owner[i] = f;
+        }
+    }
+    for (i = 0; i < pb->nscenarios; i++)
+        missing += !entry[i];
+    if (missing == 0)
+        return SP_OK;
+    o = (size_t)snprintf(err, errsize,
+                         "%d scenario%s of %d in none of the "
+                         "files (a shard left out?):",
+                         missing, missing == 1 ? "" : "s", pb->nscenarios);
+    for (i = 0; i < pb->nscenarios && o < errsize; i++)
+        if (!entry[i])
+            o += (size_t)snprintf(err + o, errsize - o, "%s '%s' (#%d)",
+                                  listed++ ? "," : "", pb->scenarios[i].name,
+                                  i + 1);
+    return SP_ERR_INPUT;
+}
+
+static bool status_parse(const char *s, enum sp_plan_status *out)
+{
+    static const enum sp_plan_status all[] = {
+        SP_PLAN_OPTIMAL, SP_PLAN_FEASIBLE, SP_PLAN_TIME_LIMIT,
+        SP_PLAN_INFEASIBLE};
+    size_t i;
+
+    for (i = 0; s && i < sizeof(all) / sizeof(all[0]); i++)
+        if (strcmp(s, sp_plan_status_name(all[i])) == 0) {
+            *out = all[i];
+            return true;
+        }
+    return false;
+}
+
+/* The plan of one entry: its vendors and assignments. */
+static enum sp_status plan_read(const struct sp_problem *pb, const cJSON *e,
+                                const char *file, struct sp_plan *plan,
+                                char *err, size_t errsize)
+{
+    const cJSON *vendors = cJSON_GetObjectItemCaseSensitive(e, "vendors");
+    const cJSON *assign = cJSON_GetObjectItemCaseSensitive(e, "assignments");
+    const cJSON *v, *a, *p;
+    const char *name = str_of(e, "name");
+    int k, c;
+
+    if (!cJSON_IsArray(vendors) || !cJSON_IsArray(assign)) {
+        snprintf(err, errsize,
+                 "%s: scenario '%s': expected 'vendors' and 'assignments' "
+                 "lists",
+                 file, name);
+        return SP_ERR_INPUT;
+    }
+    cJSON_ArrayForEach(v, vendors)
+    {
+        k = cJSON_IsString(v) ? sp_problem_find_vendor(pb, v->valuestring)
+                              : -1;
+        if (k < 0) {
+            snprintf(err, errsize,
+                     "%s: scenario '%s': vendor %s%s%s is not in the data",
+                     file, name, cJSON_IsString(v) ? "'" : "",
+                     cJSON_IsString(v) ? v->valuestring : "(not a string)",
+                     cJSON_IsString(v) ? "'" : "");
+            return SP_ERR_INPUT;
+        }
+        plan->kept[k] = 1;
+    }
+    cJSON_ArrayForEach(a, assign)
+    {
+        const char *client = str_of(a, "client");
+        const cJSON *products =
+            cJSON_GetObjectItemCaseSensitive(a, "products");
+        c = client ? sp_problem_find_client(pb, client) : -1;
+        if (c < 0 || !cJSON_IsArray(products)) {
+            snprintf(err, errsize,
+                     "%s: scenario '%s': client '%s' is not in the data", file,
+                     name, client ? client : "(none)");
+            return SP_ERR_INPUT;
+        }
+        cJSON_ArrayForEach(p, products)
+        {
+            k = cJSON_IsString(p) ? sp_problem_find_product(pb, p->valuestring)
+                                  : -1;
+            if (k < 0) {
+                snprintf(err, errsize,
+                         "%s: scenario '%s': client '%s' runs a product that "
+                         "is not in the data",
+                         file, name, client);
+                return SP_ERR_INPUT;
+            }
+            plan->x[(size_t)c * (size_t)pb->nproducts + (size_t)k] = 1;
+        }
+    }
+    return SP_OK;
+}
+
+static double num_of(const cJSON *obj, const char *key, double def)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+    return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+
+/* Scenario i of the merged result from its file's entry. */
+static enum sp_status scenario_read(const struct sp_problem *pb,
+                                    struct sp_result *res, int i,
+                                    const cJSON *e, const char *file,
+                                    char *err, size_t errsize)
+{
+    struct sp_scenario_result *r = &res->scenarios[i];
+    const char *status = str_of(e, "status"), *reason = str_of(e, "reason");
+    char why[512];
+    enum sp_status st;
+
+    r->index = i;
+    r->scenario = &pb->scenarios[i];
+    r->solve_seconds = num_of(e, "solve_seconds", 0.0);
+    r->baseline = sp_cost_plan(pb, r->scenario, res->current);
+    if (!r->baseline)
+        return SP_ERR_NOMEM;
+    if (!status_parse(status, &r->status)) {
+        snprintf(err, errsize, "%s: scenario '%s': unknown status '%s'", file,
+                 r->scenario->name, status ? status : "(none)");
+        return SP_ERR_INPUT;
+    }
+    if (r->status == SP_PLAN_INFEASIBLE) {
+        r->reason = strdup(reason ? reason : "no plan");
+        return r->reason ? SP_OK : SP_ERR_NOMEM;
+    }
+    r->plan = sp_plan_new(pb);
+    if (!r->plan)
+        return SP_ERR_NOMEM;
+    st = plan_read(pb, e, file, r->plan, err, errsize);
+    if (st != SP_OK)
+        return st;
+    if (!sp_verify_plan(pb, r->scenario, r->plan, why, sizeof(why))) {
+        snprintf(err, errsize,
+                 "%s: scenario '%s': the plan is not feasible: "
+                 "%s",
+                 file, r->scenario->name, why);
+        return SP_ERR_VERIFY;
+    }
+    r->cost = sp_cost_plan(pb, r->scenario, r->plan);
+    if (!r->cost)
+        return SP_ERR_NOMEM;
+    r->objective = r->cost->total;
+    r->gap = fmax(0.0, num_of(e, "gap", 0.0));
+    r->bound = r->cost->total * (1.0 - r->gap);
+    return SP_OK;
+}
+
+static enum sp_status build(const struct sp_problem *pb, const struct shard *s,
+                            const cJSON **entry, const int *owner,
+                            struct sp_result **out, char *err, size_t errsize)
+{
+    struct sp_result *res = calloc(1, sizeof(*res));
+    enum sp_status st = SP_ERR_NOMEM;
+    int i;
+
+    if (!res)
+        return SP_ERR_NOMEM;
+    res->problem = pb;
+    res->current = sp_plan_current(pb);
+    res->baseline = res->current ? sp_cost_plan(pb, NULL, res->current) : NULL;
+    res->scenarios =
+        calloc((size_t)pb->nscenarios + 1, sizeof(*res->scenarios));
+    if (!res->current || !res->baseline || !res->scenarios)
+        goto cleanup;
+    for (i = 0; i < pb->nscenarios; i++) {
+        res->nscenarios = i + 1;
+        st = scenario_read(pb, res, i, entry[i], s[owner[i]].path, err,
+                           errsize);
+        if (st != SP_OK)
+            goto cleanup;
+    }
+    *out = res;
+    res = NULL;
+    st = SP_OK;
+cleanup:
+    sp_result_free(res);
+    return st;
+}
+
+enum sp_status sp_result_merge(const char *const *paths, int n,
+                               const struct sp_load_options *load,
+                               sp_problem **problem, sp_result **out,
+                               sp_diags *diags, char *err, size_t errsize)
+{
+    struct sp_load_options lo = {NULL, 0, 0, NULL};
+    struct shard *s = NULL;
+    struct sp_problem *pb = NULL;
+    const cJSON **entry = NULL;
+    int *owner = NULL, i;
+    char digest[17];
+    enum sp_status st;
+
+    *problem = NULL;
+    *out = NULL;
+    if (err && errsize)
+        err[0] = '\0';
+    if (!paths || n < 1) {
+        snprintf(err, errsize, "merge: no files to merge");
+        return SP_ERR_USAGE;
+    }
+    s = calloc((size_t)n, sizeof(*s));
+    if (!s)
+        return SP_ERR_NOMEM;
+    st = SP_OK;
+    for (i = 0; i < n && st == SP_OK; i++) {
+        s[i].path = paths[i];
+        st = shard_read(&s[i], err, errsize);
+    }
+    if (st == SP_OK)
+        st = shards_agree(s, n, err, errsize);
+    if (st != SP_OK)
+        goto cleanup;
+
+    if (load)
+        lo = *load;
+    lo.scenarios_path = s[0].scenarios_path;
+    /* the date the shards used, whatever today is */
+    lo.today = s[0].start_date_given ? NULL : s[0].start_date;
+    st = sp_problem_load(s[0].data_dir, &lo, &pb, diags);
+    if (st != SP_OK) {
+        snprintf(err, errsize, "%s: cannot load its data folder %s", s[0].path,
+                 s[0].data_dir);
+        st = st == SP_ERR_NOMEM ? st : SP_ERR_INPUT;
+        goto cleanup;
+    }
+    sp_problem_digest(pb, digest);
+    if (strcmp(digest, s[0].digest) != 0 || pb->nscenarios != s[0].count) {
+        snprintf(err, errsize,
+                 "%s: the data in %s has changed since the shards were "
+                 "solved (digest %s, now %s); solve them again",
+                 s[0].path, s[0].data_dir, s[0].digest, digest);
+        st = SP_ERR_INPUT;
+        goto cleanup;
+    }
+    entry = calloc((size_t)pb->nscenarios + 1, sizeof(*entry));
+    owner = calloc((size_t)pb->nscenarios + 1, sizeof(*owner));
+    st = SP_ERR_NOMEM;
+    if (!entry || !owner)
+        goto cleanup;
+    st = map_scenarios(pb, s, n, entry, owner, err, errsize);
+    if (st == SP_OK)
+        st = build(pb, s, entry, owner, out, err, errsize);
+    if (st != SP_OK)
+        goto cleanup;
+    *problem = pb;
+    pb = NULL;
+
+cleanup:
+    if (st == SP_ERR_NOMEM && err && errsize && !err[0])
+        snprintf(err, errsize, "%s", sp_strerror(st));
+    for (i = 0; s && i < n; i++)
+        cJSON_Delete(s[i].root);
+    free(s);
+    free(entry);
+    free(owner);
+    sp_problem_free(pb);
+    return st;
+}

@@ -1,0 +1,3 @@
+.points == []
+.infeasible_below == null
+(.reason | test("requires 'email'"))

@@ -1,0 +1,1 @@
+.scenarios[0].total_cost == 2700
