@@ -197,8 +197,12 @@ if command -v soffice >/dev/null 2>&1; then
 fi
 
 # ---- the example -------------------------------------------------------
-(cd "$out" && STACKPLAN="$top_builddir/stackplan" DATA="$out/cf-10-12" \
-    sh "$top_srcdir/examples/whatif.sh" "$out/ex.xlsx" >"$out/ex.out" 2>&1)
+# absolute paths: the example runs from another folder (distcheck's
+# top_builddir and top_srcdir are relative)
+abs_builddir=$(cd "$top_builddir" && pwd)
+abs_srcdir=$(cd "$top_srcdir" && pwd)
+(cd "$out" && STACKPLAN="$abs_builddir/stackplan" DATA="$out/cf-10-12" \
+    sh "$abs_srcdir/examples/whatif.sh" "$out/ex.xlsx" >"$out/ex.out" 2>&1)
 t "examples/whatif.sh runs" test $? -eq 0
 t "... and writes the workbook and both JSON files" \
     test -s "$out/ex.xlsx" -a -s "$out/ex-frontier.json" \
