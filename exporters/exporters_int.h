@@ -20,4 +20,11 @@ double sp_round_money(double v);
  *  negative value as 0. */
 double sp_round_fraction(double v);
 
+struct cJSON;
+/** Prints root to path ("-" = standard output) through a temporary file;
+ *  takes ownership of root (NULL = out of memory).  Every JSON writer
+ *  ends here (exporters/json.c). */
+enum sp_status sp_json_save(struct cJSON *root, const char *path, char *err,
+                            size_t errsize);
+
 #endif

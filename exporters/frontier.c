@@ -124,50 +124,6 @@ fail:
     return NULL;
 }
 
-enum sp_status sp_whatif_json_save(cJSON *root, const char *path, char *err,
-                                   size_t errsize)
-{
-    enum sp_status st = SP_OK;
-    char *text = root ? cJSON_Print(root) : NULL;
-    char tmp[4096];
-    FILE *f;
-    bool written = false;
-
-    if (!text) {
-        snprintf(err, errsize, "%s: %s", path, sp_strerror(SP_ERR_NOMEM));
-        st = SP_ERR_NOMEM;
-        goto cleanup;
-    }
-    /* "-": the caller asked for standard output */
-    if (strcmp(path, "-") == 0) {
-        if (fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF ||
-            fflush(stdout) != 0) {
-            snprintf(err, errsize, "standard output: cannot write");
-            st = SP_ERR_IO;
-        }
-        goto cleanup;
-    }
-    st = sp_atomic_tmpname(path, tmp, sizeof(tmp), err, errsize);
-    if (st != SP_OK)
-        goto cleanup;
-    f = fopen(tmp, "w");
-    if (f) {
-        written = fputs(text, f) != EOF && fputc('\n', f) != EOF;
-        written = fclose(f) == 0 && written;
-    }
-    if (!written) {
-        snprintf(err, errsize, "%s: cannot write", path);
-        sp_atomic_finish(tmp, path, 0, NULL, 0);
-        st = SP_ERR_IO;
-        goto cleanup;
-    }
-    st = sp_atomic_finish(tmp, path, 1, err, errsize);
-cleanup:
-    free(text);
-    cJSON_Delete(root);
-    return st;
-}
-
 enum sp_status sp_frontier_json_write(const sp_frontier *f, const char *path,
                                       char *err, size_t errsize)
 {
@@ -177,7 +133,7 @@ enum sp_status sp_frontier_json_write(const sp_frontier *f, const char *path,
                  "path");
         return SP_ERR_USAGE;
     }
-    return sp_whatif_json_save(frontier_json(f), path, err, errsize);
+    return sp_json_save(frontier_json(f), path, err, errsize);
 }
 
 /* ---- the Frontier sheet ----------------------------------------------- */

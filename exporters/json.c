@@ -483,33 +483,22 @@ cleanup:
     return out;
 }
 
-enum sp_status sp_json_write(const sp_result *result, const char *path,
-                             char *err, size_t errsize)
+enum sp_status sp_json_save(cJSON *root, const char *path, char *err,
+                            size_t errsize)
 {
     enum sp_status st = SP_OK;
-    cJSON *root = NULL;
-    char *text = NULL;
+    char *text = root ? cJSON_Print(root) : NULL;
     char tmp[4096];
-    FILE *f = NULL;
-    bool to_stdout, written = false;
+    FILE *f;
+    bool written = false;
 
-    if (!result || !result->problem || !path) {
-        snprintf(err, errsize, "sp_json_write: missing result or path");
-        st = SP_ERR_USAGE;
-        goto cleanup;
-    }
-    root = result_json(result);
-    text = root ? cJSON_Print(root) : NULL;
     if (!text) {
         snprintf(err, errsize, "%s: %s", path, sp_strerror(SP_ERR_NOMEM));
         st = SP_ERR_NOMEM;
         goto cleanup;
     }
-
-    /* "-" is the one place the library writes to a standard stream: the
-     * caller asked for it. */
-    to_stdout = strcmp(path, "-") == 0;
-    if (to_stdout) {
+    /* "-": the caller asked for standard output */
+    if (strcmp(path, "-") == 0) {
         if (fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF ||
             fflush(stdout) != 0) {
             snprintf(err, errsize, "standard output: cannot write");
@@ -532,9 +521,18 @@ enum sp_status sp_json_write(const sp_result *result, const char *path,
         goto cleanup;
     }
     st = sp_atomic_finish(tmp, path, 1, err, errsize);
-
 cleanup:
     free(text);
     cJSON_Delete(root);
     return st;
+}
+
+enum sp_status sp_json_write(const sp_result *result, const char *path,
+                             char *err, size_t errsize)
+{
+    if (!result || !result->problem || !path) {
+        snprintf(err, errsize, "sp_json_write: missing result or path");
+        return SP_ERR_USAGE;
+    }
+    return sp_json_save(result_json(result), path, err, errsize);
 }

@@ -150,7 +150,7 @@ enum sp_status sp_breakeven_json_write(const sp_breakeven *b, const char *path,
                  "path");
         return SP_ERR_USAGE;
     }
-    return sp_whatif_json_save(breakeven_json(b), path, err, errsize);
+    return sp_json_save(breakeven_json(b), path, err, errsize);
 }
 
 /* ---- the Sensitivity sheet -------------------------------------------- */

@@ -114,10 +114,6 @@ struct cJSON;
 struct sp_xsheet;
 struct lxw_workbook;
 
-/** Prints root to path ("-" = standard output) through a temporary file;
- *  takes ownership of root (NULL = out of memory). */
-enum sp_status sp_whatif_json_save(struct cJSON *root, const char *path,
-                                   char *err, size_t errsize);
 /** A money figure rounded as sp_json_write does; null when not finite. */
 struct cJSON *sp_whatif_money(double v);
 /** Names as a JSON array of strings. */
