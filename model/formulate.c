@@ -3,26 +3,26 @@
  *
  * Sets: clients c, products p (vendor v(p)), vendors v, categories k,
  * price levels l of a tiered product (level 0 = catalog price from 0
- * units, then one level per tier row with min_units m_l > 0).
+ * units, then one level per tier row with min_units m_l > 0 that the
+ * product's units can reach at all).
  * Data: H horizon (months), b[c,p] billable units, f[c,p,l] licence per
  * month of (c,p) at level l (the contracted monthly_cost when c has one
  * for p, else b[c,p] * price_l; times 1 + price_change), g[c,p] migration
  * cost when c does not run p today, L[c,p] leaving cost when it does,
  * O[v] = fee + labour * admin hours, M[v] = min_commit.
  *
- * Variables: x[c,p] in {0,1} (c runs p), y[v] in {0,1} (v kept);
- * for a tiered p: z[p,l] in {0,1} (p is priced at level l) and
- * w[c,p,l] in [0,1] (c's units of p are billed at level l);
+ * Variables: x[c,p] in {0,1} (c runs an untiered p), y[v] in {0,1}
+ * (v kept); for a tiered p: z[p,l] in {0,1} (p is priced at level l) and
+ * w[c,p,l] in {0,1} (c runs p, billed at level l; x[c,p] = sum_l w);
  * s[v] >= 0 the min_commit shortfall per month.
  *
  *   min  sum_{c,p untiered} H f[c,p] x[c,p] + sum_{c,p,l} H f[c,p,l] w[c,p,l]
  *      + sum_{c,p new} g[c,p] x[c,p] + sum_{c,p current} L[c,p] (1 - x[c,p])
  *      + sum_v H (O[v] y[v] + s[v])
  *   s.t. cover[c,k]:  sum_{p covers k} x[c,p] >= 1     (c not pinned)
- *        link[c,p]:   x[c,p] - y[v(p)] <= 0             (disaggregated)
- *        assign[c,p]: sum_l w[c,p,l] - x[c,p] = 0       (tiered p)
- *        wz[c,p,l]:   w[c,p,l] - z[p,l] <= 0
- *        level[p]:    sum_l z[p,l] <= 1
+ *        link[c,p]:   x[c,p] - y[v(p)] <= 0             (untiered p)
+ *        wz[c,p,l]:   w[c,p,l] - z[p,l] <= 0            (tiered p)
+ *        level[p]:    sum_l z[p,l] - y[v(p)] <= 0
  *        tmin[p,l]:   sum_c b[c,p] w[c,p,l] - m_l z[p,l] >= 0
  *        tmax[p,l]:   sum_c b[c,p] w[c,p,l] + (B_p - m_{l+1} + eps) z[p,l]
  *                       <= B_p                        (only where a deeper
@@ -31,14 +31,19 @@
  *                       >= 0
  *        maxv:        sum_v y[v] <= max_vendors
  *   plus bounds: y[v] = 1 for require_vendors, x fixed to the current
- *   stack for keep_clients, no column for an excluded product or vendor.
+ *   stack for keep_clients (pin[c,p]: sum_l w[c,p,l] = 1 for a tiered
+ *   one), no column for an excluded product or vendor.
  *
  * Why levels and not one binary per tier with a big-M on the units: with
  * w[c,p,l] <= z[p,l] the LP can only bill a unit at a level whose minimum
  * the units assigned to that level meet, so the relaxation cannot price
  * every unit at the deepest tier.  Prices normally fall with volume, so
  * the cheapest feasible level is the one the units reach; where a tier
- * table rises, tmax keeps the level honest.
+ * table rises, tmax keeps the level honest.  A tiered product's link to
+ * its vendor goes through level[p]: sum_l w <= sum_l z <= y.
+ *
+ * Each candidate's columns come as a group: x with its link row, or the
+ * w of every level with their wz rows.
  *
  * The coefficients are computed here from the raw data on purpose: the
  * checker in model/cost.c recomputes every plan by its own code, so a
@@ -55,102 +60,65 @@
  * model/solve.c it separates unit counts given to 3 decimals. */
 #define SP_UNITS_EPS 1e-4
 
-/* A growing triplet list for glp_load_matrix (1-based, slot 0 unused). */
-struct triplets {
-    int *ia, *ja;
-    double *ar;
-    int n, cap;
-};
-
-static bool trip_add(struct triplets *t, int row, int col, double val)
-{
-    if (t->n + 1 >= t->cap) {
-        int cap = t->cap ? t->cap * 2 : 4096;
-        int *ia = realloc(t->ia, (size_t)cap * sizeof(int));
-        int *ja;
-        double *ar;
-        if (!ia)
-            return false;
-        t->ia = ia;
-        ja = realloc(t->ja, (size_t)cap * sizeof(int));
-        if (!ja)
-            return false;
-        t->ja = ja;
-        ar = realloc(t->ar, (size_t)cap * sizeof(double));
-        if (!ar)
-            return false;
-        t->ar = ar;
-        t->cap = cap;
-    }
-    t->n++;
-    t->ia[t->n] = row;
-    t->ja[t->n] = col;
-    t->ar[t->n] = val;
-    return true;
-}
-
 /* One price level of a product. */
 struct level {
     double min_units;
     double price;
 };
 
+/* What building needs and the model does not keep. */
 struct builder {
     const struct sp_problem *pb;
     const struct sp_scenario *sc;
     const struct sp_settings *s;
-    glp_prob *lp;
-    struct triplets t;
     int *hold;            /* nclients * nproducts: inventory row or -1 */
     unsigned char *excluded_product;
     unsigned char *pinned; /* keep_clients */
     double *mult;
-    struct level *levels; /* scratch, max tiers + 1 */
-    int *levelcols;       /* scratch, 3 * (max tiers + 1) */
-    char name[512];
+    struct level *levels; /* nproducts * maxlev */
 };
 
-static int add_col(struct builder *B, const char *name, int kind, double lb,
-                   double ub, double obj)
+static int add_col(struct sp_model *m, const char *name, int kind,
+                   double lb, double ub, double obj)
 {
-    int j = glp_add_cols(B->lp, 1);
+    int j = glp_add_cols(m->lp, 1);
 
-    glp_set_col_name(B->lp, j, name);
-    glp_set_col_kind(B->lp, j, kind);
+    glp_set_col_name(m->lp, j, name);
+    glp_set_col_kind(m->lp, j, kind);
     if (lb == ub) {
-        glp_set_col_bnds(B->lp, j, GLP_FX, lb, ub);
+        glp_set_col_bnds(m->lp, j, GLP_FX, lb, ub);
     } else if (kind == GLP_BV) {
         /* binary: bounds [0,1] already */
     } else if (ub == HUGE_VAL) {
-        glp_set_col_bnds(B->lp, j, GLP_LO, lb, 0.0);
+        glp_set_col_bnds(m->lp, j, GLP_LO, lb, 0.0);
     } else {
-        glp_set_col_bnds(B->lp, j, GLP_DB, lb, ub);
+        glp_set_col_bnds(m->lp, j, GLP_DB, lb, ub);
     }
-    glp_set_obj_coef(B->lp, j, obj);
+    glp_set_obj_coef(m->lp, j, obj);
     return j;
 }
 
-static int add_row(struct builder *B, const char *name, int type, double lb,
-                   double ub)
+static int add_row(struct sp_model *m, const char *name, int type,
+                   double lb, double ub)
 {
-    int i = glp_add_rows(B->lp, 1);
+    int i = glp_add_rows(m->lp, 1);
 
-    glp_set_row_name(B->lp, i, name);
-    glp_set_row_bnds(B->lp, i, type, lb, ub);
+    glp_set_row_name(m->lp, i, name);
+    glp_set_row_bnds(m->lp, i, type, lb, ub);
     return i;
 }
 
 /* GLPK names are at most 255 characters. */
-static const char *nm(struct builder *B, const char *fmt, const char *a,
+static const char *nm(struct sp_model *m, const char *fmt, const char *a,
                       const char *b, int l)
 {
     if (l >= 0)
-        snprintf(B->name, 256, fmt, a, b, l);
+        snprintf(m->name, 256, fmt, a, b, l);
     else if (b)
-        snprintf(B->name, 256, fmt, a, b);
+        snprintf(m->name, 256, fmt, a, b);
     else
-        snprintf(B->name, 256, fmt, a);
-    return B->name;
+        snprintf(m->name, 256, fmt, a);
+    return m->name;
 }
 
 static double price_multiplier(const struct builder *B, int p)
@@ -251,6 +219,7 @@ static double leaving(const struct builder *B, int h)
     return monthly * months;
 }
 
+
 /* Is p a candidate for c: it covers a category c requires, or c runs it
  * today.  No pruning beyond that (SPEC section 3). */
 static bool candidate(const struct builder *B, int c, int p)
@@ -293,6 +262,7 @@ static bool mark_exclusions(struct builder *B)
     return true;
 }
 
+
 /* Columns y[v] for vendors that may be kept; fixed at 1 when required. */
 static void add_vendor_cols(struct builder *B, struct sp_model *m)
 {
@@ -312,219 +282,357 @@ static void add_vendor_cols(struct builder *B, struct sp_model *m)
         /* required and excluded: kept, with none of its products usable
          * (mark_exclusions removed them) */
         m->ycol[v] = add_col(
-            B, nm(B, "y[%s]", vd->name, NULL, -1), GLP_BV, required ? 1 : 0,
-            1,
-            B->s->horizon_months *
-                (vd->monthly_fee + B->s->labor_rate * vd->admin_hours));
+            m, nm(m, "y[%s]", vd->name, NULL, -1), GLP_BV, required ? 1 : 0,
+            1, m->H * (vd->monthly_fee + B->s->labor_rate * vd->admin_hours));
     }
 }
 
-/* x[c,p] columns, their objective, link rows; the leaving constant. */
-static bool add_assignment_cols(struct builder *B, struct sp_model *m,
-                                const int *nlevels)
+/* Lists the candidates of every client: first counting (out NULL), then
+ * filling; returns how many. */
+static int list_candidates(struct builder *B, struct sp_model *m,
+                           struct sp_cand *out)
 {
     const struct sp_problem *pb = B->pb;
-    double H = B->s->horizon_months;
-    int c, p;
+    int c, p, n = 0;
 
-    for (c = 0; c < pb->nclients; c++) {
+    for (c = 0; c < pb->nclients; c++)
         for (p = 0; p < pb->nproducts; p++) {
             size_t cp = (size_t)c * (size_t)pb->nproducts + (size_t)p;
-            const struct sp_product *pr = &pb->products[p];
-            int h = B->hold[cp], v = pr->vendor, row;
-            double obj;
-
-            if (h >= 0)
-                m->constant += leaving(B, h);
+            int h = B->hold[cp];
             if (B->pinned[c] ? h < 0
                              : (B->excluded_product[p] || !candidate(B, c, p)))
                 continue;
-            if (!m->ycol[v])
+            if (!m->ycol[pb->products[p].vendor])
                 continue; /* its vendor is excluded */
-            obj = h >= 0 ? -leaving(B, h) : adoption(B, c, p);
-            if (nlevels[p] == 1) {
-                product_levels(pr, B->levels);
-                obj += H * licence(B, c, p, B->levels[0].price);
+            if (out) {
+                struct sp_cand *cd = &out[n];
+                cd->client = c;
+                cd->product = p;
+                cd->pinned = B->pinned[c];
+                cd->current = h >= 0;
+                cd->obj = h >= 0 ? -leaving(B, h) : adoption(B, c, p);
+                cd->b = billable(B, c, p);
             }
-            m->xcol[cp] = add_col(
-                B, nm(B, "x[%s,%s]", pb->clients[c].id, pr->id, -1),
-                GLP_BV, B->pinned[c] ? 1 : 0, 1, obj);
-            row = add_row(B, nm(B, "link[%s,%s]", pb->clients[c].id, pr->id,
-                                -1),
-                          GLP_UP, 0.0, 0.0);
-            if (!trip_add(&B->t, row, m->xcol[cp], 1.0) ||
-                !trip_add(&B->t, row, m->ycol[v], -1.0))
-                return false;
+            n++;
         }
+    return n;
+}
+
+/* The levels each product's units can reach (the candidates' billable
+ * units summed), and every candidate's licence at each of them. */
+static bool price_levels(struct builder *B, struct sp_model *m)
+{
+    const struct sp_problem *pb = B->pb;
+    double *reach = calloc((size_t)pb->nproducts + 1, sizeof(double));
+    size_t nlic = 0;
+    int p, i, l, n;
+
+    if (!reach)
+        return false;
+    for (i = 0; i < m->ncands; i++)
+        reach[m->cands[i].product] += m->cands[i].b;
+    for (p = 0; p < pb->nproducts; p++) {
+        struct level *lv = &B->levels[(size_t)p * (size_t)m->maxlev];
+        n = product_levels(&pb->products[p], lv);
+        /* a level beyond every unit there is needs no columns; the slack
+         * keeps one that a float sum only just misses */
+        for (l = 1; l < n; l++)
+            if (lv[l].min_units > reach[p] + 1e-6 * fmax(1.0, reach[p]))
+                break;
+        m->nlev[p] = l;
+        for (l = 0; l < m->nlev[p]; l++)
+            m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] =
+                lv[l].min_units;
+    }
+    free(reach);
+    for (i = 0; i < m->ncands; i++)
+        nlic += (size_t)m->nlev[m->cands[i].product];
+    m->licbuf = malloc((nlic + 1) * sizeof(double));
+    if (!m->licbuf)
+        return false;
+    nlic = 0;
+    for (i = 0; i < m->ncands; i++) {
+        struct sp_cand *cd = &m->cands[i];
+        const struct level *lv =
+            &B->levels[(size_t)cd->product * (size_t)m->maxlev];
+        cd->nlev = m->nlev[cd->product];
+        cd->lic = &m->licbuf[nlic];
+        for (l = 0; l < cd->nlev; l++)
+            cd->lic[l] = licence(B, cd->client, cd->product, lv[l].price);
+        nlic += (size_t)cd->nlev;
     }
     return true;
 }
 
+/* cover[c,k] rows, and each candidate's list of the rows it enters. */
 static bool add_cover_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
-    int c, p, i, n, row;
+    int c, i, k, n, first = 0, *rows;
+    size_t used = 0;
     const int *req;
 
+    m->coverrows = malloc(((size_t)m->ncands * (size_t)pb->ncategories + 1) *
+                          sizeof(int));
+    rows = calloc((size_t)pb->ncategories + 1, sizeof(int));
+    if (!m->coverrows || !rows) {
+        free(rows);
+        return false;
+    }
     for (c = 0; c < pb->nclients; c++) {
-        if (B->pinned[c])
-            continue; /* pinned clients keep their gaps */
-        req = sp_client_requires(pb, &pb->clients[c], B->s, &n);
-        for (i = 0; i < n; i++) {
-            row = add_row(B,
-                          nm(B, "cover[%s,%s]", pb->clients[c].id,
-                             pb->categories[req[i]], -1),
-                          GLP_LO, 1.0, 0.0);
-            for (p = 0; p < pb->nproducts; p++) {
-                int j = m->xcol[(size_t)c * (size_t)pb->nproducts +
-                                (size_t)p];
-                if (j && sp_product_covers(&pb->products[p], req[i]) &&
-                    !trip_add(&B->t, row, j, 1.0))
-                    return false;
+        int last = first;
+        while (last < m->ncands && m->cands[last].client == c)
+            last++;
+        if (!B->pinned[c]) {
+            req = sp_client_requires(pb, &pb->clients[c], B->s, &n);
+            for (k = 0; k < n; k++)
+                rows[k] = add_row(m,
+                                  nm(m, "cover[%s,%s]", pb->clients[c].id,
+                                     pb->categories[req[k]], -1),
+                                  GLP_LO, 1.0, 0.0);
+            for (i = first; i < last; i++) {
+                struct sp_cand *cd = &m->cands[i];
+                const struct sp_product *pr = &pb->products[cd->product];
+                cd->cover = (int)used;
+                for (k = 0; k < n; k++) {
+                    if (!sp_product_covers(pr, req[k]))
+                        continue;
+                    m->coverrows[used++] = rows[k];
+                    cd->ncover++;
+                }
             }
         }
+        first = last;
     }
+    free(rows);
     return true;
 }
 
-/* Tier levels of one product: z, w, assign, wz, level, tmin, tmax rows;
- * wcol receives the w columns (nclients * nlevels) for the commit rows. */
-static bool add_tier_levels(struct builder *B, struct sp_model *m, int p,
-                            int nlev, int *wcol)
+/* z, level, tmin and tmax of every tiered product a candidate can use. */
+static void add_tier_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
-    const struct sp_product *pr = &pb->products[p];
-    struct level *lv = B->levels;
-    double H = B->s->horizon_months, total = 0.0;
-    int *zcol = B->levelcols, *tmin = zcol + nlev, *tmax = tmin + nlev;
-    int c, l, l2, row;
+    double *total = calloc((size_t)pb->nproducts + 1, sizeof(double));
+    int p, l, l2, i;
 
-    product_levels(pr, lv);
-    for (c = 0; c < pb->nclients; c++)
-        if (m->xcol[(size_t)c * (size_t)pb->nproducts + (size_t)p])
-            total += billable(B, c, p);
-    row = add_row(B, nm(B, "level[%s]", pr->id, NULL, -1), GLP_UP, 0.0,
-                  1.0);
-    for (l = 0; l < nlev; l++) {
-        snprintf(B->name, 256, "z[%s,%d]", pr->id, l);
-        zcol[l] = add_col(B, B->name, GLP_BV, 0, 1, 0.0);
-        if (!trip_add(&B->t, row, zcol[l], 1.0))
-            return false;
-        tmin[l] = tmax[l] = 0;
-        if (lv[l].min_units > 0.0) {
-            snprintf(B->name, 256, "tmin[%s,%d]", pr->id, l);
-            tmin[l] = add_row(B, B->name, GLP_LO, 0.0, 0.0);
-            if (!trip_add(&B->t, tmin[l], zcol[l], -lv[l].min_units))
-                return false;
-        }
-    }
-    /* A level must not be used once the units reach the next one when a
-     * deeper level costs more (a rising tier table): units at level l
-     * <= m_{l+1} - eps.  Needless when the units cannot get there. */
-    for (l = 0; l + 1 < nlev; l++) {
-        bool rises = false;
-        for (l2 = l + 1; l2 < nlev; l2++)
-            rises |= lv[l2].price > lv[l].price;
-        if (!rises || total < lv[l + 1].min_units)
+    for (i = 0; total && i < m->ncands; i++)
+        total[m->cands[i].product] += m->cands[i].b;
+    for (p = 0; p < pb->nproducts; p++) {
+        const struct sp_product *pr = &pb->products[p];
+        const struct level *lv = &B->levels[(size_t)p * (size_t)m->maxlev];
+        int nlev = m->nlev[p], row, base = p * m->maxlev;
+        if (nlev < 2 || !m->ycol[pr->vendor])
             continue;
-        snprintf(B->name, 256, "tmax[%s,%d]", pr->id, l);
-        tmax[l] = add_row(B, B->name, GLP_UP, 0.0, 0.0);
-        if (!trip_add(&B->t, tmax[l], zcol[l],
-                      -(lv[l + 1].min_units - SP_UNITS_EPS)))
-            return false;
-    }
-    for (c = 0; c < pb->nclients; c++) {
-        size_t cp = (size_t)c * (size_t)pb->nproducts + (size_t)p;
-        int x = m->xcol[cp], assign;
-        double b;
-        if (!x)
-            continue;
-        b = billable(B, c, p);
-        assign = add_row(B,
-                         nm(B, "assign[%s,%s]", pb->clients[c].id, pr->id,
-                            -1),
-                         GLP_FX, 0.0, 0.0);
-        if (!trip_add(&B->t, assign, x, -1.0))
-            return false;
+        row = add_row(m, nm(m, "level[%s]", pr->id, NULL, -1), GLP_UP, 0.0,
+                      0.0);
         for (l = 0; l < nlev; l++) {
-            int w, wz;
-            snprintf(B->name, 256, "w[%s,%s,%d]", pb->clients[c].id, pr->id,
-                     l);
-            w = add_col(B, B->name, GLP_CV, 0.0, 1.0,
-                        H * licence(B, c, p, lv[l].price));
-            wcol[(size_t)c * (size_t)nlev + (size_t)l] = w;
-            snprintf(B->name, 256, "wz[%s,%s,%d]", pb->clients[c].id,
-                     pr->id, l);
-            wz = add_row(B, B->name, GLP_UP, 0.0, 0.0);
-            if (!trip_add(&B->t, assign, w, 1.0) ||
-                !trip_add(&B->t, wz, w, 1.0) ||
-                !trip_add(&B->t, wz, zcol[l], -1.0))
-                return false;
-            if (tmin[l] && !trip_add(&B->t, tmin[l], w, b))
-                return false;
-            if (tmax[l] && !trip_add(&B->t, tmax[l], w, b))
-                return false;
+            int zl;
+            snprintf(m->name, 256, "z[%s,%d]", pr->id, l);
+            zl = m->zcol[base + l] = add_col(m, m->name, GLP_BV, 0, 1, 0.0);
+            if (lv[l].min_units > 0.0) {
+                int ind[2] = {0, zl};
+                double val[2] = {0.0, -lv[l].min_units};
+                snprintf(m->name, 256, "tmin[%s,%d]", pr->id, l);
+                m->tminrow[base + l] = add_row(m, m->name, GLP_LO, 0.0, 0.0);
+                glp_set_mat_row(m->lp, m->tminrow[base + l], 1, ind, val);
+            }
+        }
+        {
+            int ind[2] = {0, m->ycol[pr->vendor]};
+            double one[2] = {0, -1.0};
+            int *zs = malloc(((size_t)nlev + 2) * sizeof(int));
+            double *ones = malloc(((size_t)nlev + 2) * sizeof(double));
+            if (zs && ones) {
+                for (l = 0; l < nlev; l++) {
+                    zs[l + 1] = m->zcol[base + l];
+                    ones[l + 1] = 1.0;
+                }
+                zs[nlev + 1] = ind[1];
+                ones[nlev + 1] = one[1];
+                glp_set_mat_row(m->lp, row, nlev + 1, zs, ones);
+            }
+            free(zs);
+            free(ones);
+        }
+        /* A level must not be used once the units reach the next one when
+         * a deeper level costs more (a rising tier table): units at level
+         * l <= m_{l+1} - eps, written with B_p (all the units there are)
+         * so that it binds only when z[p,l] = 1. */
+        for (l = 0; total && l + 1 < nlev; l++) {
+            bool rises = false;
+            int ind[2] = {0, m->zcol[base + l]}, r;
+            double val[2] = {0.0, 0.0};
+            for (l2 = l + 1; l2 < nlev; l2++)
+                rises |= lv[l2].price > lv[l].price;
+            if (!rises)
+                continue;
+            snprintf(m->name, 256, "tmax[%s,%d]", pr->id, l);
+            r = m->tmaxrow[base + l] =
+                add_row(m, m->name, GLP_UP, 0.0, total[p]);
+            val[1] = total[p] - (lv[l + 1].min_units - SP_UNITS_EPS);
+            glp_set_mat_row(m->lp, r, 1, ind, val);
         }
     }
-    return true;
+    free(total);
 }
 
 /* commit[v]: s[v] >= M[v] y[v] - licence spend per month with v. */
-static bool add_commit_rows(struct builder *B, struct sp_model *m,
-                            int *const *wcols, const int *nlevels)
+static void add_commit_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
-    double H = B->s->horizon_months;
-    int v, c, p, l;
+    int v;
 
     for (v = 0; v < pb->nvendors; v++) {
         const struct sp_vendor *vd = &pb->vendors[v];
-        int s, row;
+        int ind[3];
+        double val[3];
         if (!m->ycol[v] || vd->min_commit <= 0.0)
             continue;
-        s = add_col(B, nm(B, "s[%s]", vd->name, NULL, -1), GLP_CV, 0.0,
-                    HUGE_VAL, H);
-        row = add_row(B, nm(B, "commit[%s]", vd->name, NULL, -1), GLP_LO,
-                      0.0, 0.0);
-        if (!trip_add(&B->t, row, s, 1.0) ||
-            !trip_add(&B->t, row, m->ycol[v], -vd->min_commit))
-            return false;
-        for (p = 0; p < pb->nproducts; p++) {
-            if (pb->products[p].vendor != v)
-                continue;
-            product_levels(&pb->products[p], B->levels);
-            for (c = 0; c < pb->nclients; c++) {
-                int x = m->xcol[(size_t)c * (size_t)pb->nproducts +
-                                (size_t)p];
-                if (!x)
-                    continue;
-                if (nlevels[p] == 1) {
-                    if (!trip_add(&B->t, row, x,
-                                  licence(B, c, p, B->levels[0].price)))
-                        return false;
-                    continue;
-                }
-                for (l = 0; l < nlevels[p]; l++)
-                    if (!trip_add(&B->t, row,
-                                  wcols[p][(size_t)c * (size_t)nlevels[p] +
-                                           (size_t)l],
-                                  licence(B, c, p, B->levels[l].price)))
-                        return false;
+        ind[1] = add_col(m, nm(m, "s[%s]", vd->name, NULL, -1), GLP_CV, 0.0,
+                         HUGE_VAL, m->H);
+        ind[2] = m->ycol[v];
+        val[1] = 1.0;
+        val[2] = -vd->min_commit;
+        m->commitrow[v] = add_row(m, nm(m, "commit[%s]", vd->name, NULL, -1),
+                                  GLP_LO, 0.0, 0.0);
+        glp_set_mat_row(m->lp, m->commitrow[v], 2, ind, val);
+    }
+}
+
+static void add_max_vendors(struct builder *B, struct sp_model *m)
+{
+    int v, n = 0, row, *ind;
+    double *val;
+
+    if (B->sc->max_vendors < 0)
+        return;
+    row = add_row(m, "maxv", GLP_UP, 0.0, (double)B->sc->max_vendors);
+    ind = malloc(((size_t)B->pb->nvendors + 1) * sizeof(int));
+    val = malloc(((size_t)B->pb->nvendors + 1) * sizeof(double));
+    if (ind && val) {
+        for (v = 0; v < B->pb->nvendors; v++)
+            if (m->ycol[v]) {
+                ind[++n] = m->ycol[v];
+                val[n] = 1.0;
             }
+        glp_set_mat_row(m->lp, row, n, ind, val);
+    }
+    free(ind);
+    free(val);
+}
+
+/* The coefficient of cd's level-l column in its vendor's commit row:
+ * its licence, but never more than the commitment, which it meets on its
+ * own then.  The shortfall max(0, M - spend) is the same either way, and
+ * the LP relaxation is tighter (the coefficient tightening GLPK's MIP
+ * presolver would do, done here where the data is at hand). */
+static double commit_coef(const struct sp_model *m, const struct sp_cand *cd,
+                          int l)
+{
+    const struct sp_vendor *vd =
+        &m->pb->vendors[m->pb->products[cd->product].vendor];
+    return fmin(cd->lic[l], vd->min_commit);
+}
+
+/* Likewise in tmin[p,l]: units beyond the level's minimum add nothing to
+ * meeting it. */
+static double tmin_coef(const struct sp_model *m, const struct sp_cand *cd,
+                        int l)
+{
+    return fmin(cd->b,
+                m->levelmin[(size_t)cd->product * (size_t)m->maxlev +
+                            (size_t)l]);
+}
+
+/* Adds cd's columns and rows to the LP. */
+static bool activate(struct sp_model *m, struct sp_cand *cd)
+{
+    const struct sp_problem *pb = m->pb;
+    const struct sp_product *pr = &pb->products[cd->product];
+    const char *cid = pb->clients[cd->client].id;
+    int v = pr->vendor, commit = m->commitrow[v], base = cd->product * m->maxlev;
+    int *ind = m->ind, l, k, n, nrows = cd->nlev + (cd->pinned && cd->nlev > 1);
+    double *val = m->val;
+    cd->col = glp_add_cols(m->lp, cd->nlev);
+    cd->row = glp_add_rows(m->lp, nrows);
+    m->nactive++;
+    for (l = 0; l < cd->nlev; l++) {
+        int j = cd->col + l;
+        if (cd->nlev == 1)
+            glp_set_col_name(m->lp, j, nm(m, "x[%s,%s]", cid, pr->id, -1));
+        else {
+            snprintf(m->name, 256, "w[%s,%s,%d]", cid, pr->id, l);
+            glp_set_col_name(m->lp, j, m->name);
         }
+        glp_set_col_kind(m->lp, j, GLP_BV);
+        if (cd->pinned && cd->nlev == 1)
+            glp_set_col_bnds(m->lp, j, GLP_FX, 1.0, 1.0);
+        glp_set_obj_coef(m->lp, j, cd->obj + m->H * cd->lic[l]);
+        n = 0;
+        for (k = 0; k < cd->ncover; k++) {
+            ind[++n] = m->coverrows[cd->cover + k];
+            val[n] = 1.0;
+        }
+        if (commit) {
+            ind[++n] = commit;
+            val[n] = commit_coef(m, cd, l);
+        }
+        if (cd->nlev > 1 && m->tminrow[base + l]) {
+            ind[++n] = m->tminrow[base + l];
+            val[n] = tmin_coef(m, cd, l);
+        }
+        if (cd->nlev > 1 && m->tmaxrow[base + l]) {
+            ind[++n] = m->tmaxrow[base + l];
+            val[n] = cd->b;
+        }
+        glp_set_mat_col(m->lp, j, n, ind, val);
+        /* link[c,p] or wz[c,p,l]: the column against y or z */
+        if (cd->nlev == 1) {
+            glp_set_row_name(m->lp, cd->row, nm(m, "link[%s,%s]", cid, pr->id,
+                                                -1));
+            ind[1] = j;
+            ind[2] = m->ycol[v];
+        } else {
+            snprintf(m->name, 256, "wz[%s,%s,%d]", cid, pr->id, l);
+            glp_set_row_name(m->lp, cd->row + l, m->name);
+            ind[1] = j;
+            ind[2] = m->zcol[base + l];
+        }
+        val[1] = 1.0;
+        val[2] = -1.0;
+        glp_set_row_bnds(m->lp, cd->row + l, GLP_UP, 0.0, 0.0);
+        glp_set_mat_row(m->lp, cd->row + l, 2, ind, val);
+    }
+    if (nrows > cd->nlev) {
+        /* a pinned client runs its tiered product at whatever level */
+        int *cols = malloc(((size_t)cd->nlev + 1) * sizeof(int));
+        double *ones = malloc(((size_t)cd->nlev + 1) * sizeof(double));
+        if (!cols || !ones) {
+            free(cols);
+            free(ones);
+            return false;
+        }
+        for (l = 0; l < cd->nlev; l++) {
+            cols[l + 1] = cd->col + l;
+            ones[l + 1] = 1.0;
+        }
+        glp_set_row_name(m->lp, cd->row + cd->nlev,
+                         nm(m, "pin[%s,%s]", cid, pr->id, -1));
+        glp_set_row_bnds(m->lp, cd->row + cd->nlev, GLP_FX, 1.0, 1.0);
+        glp_set_mat_row(m->lp, cd->row + cd->nlev, cd->nlev, cols, ones);
+        free(cols);
+        free(ones);
     }
     return true;
 }
 
-static bool add_max_vendors(struct builder *B, struct sp_model *m)
+/* Every candidate's columns and rows, client by client. */
+static bool activate_all(struct sp_model *m)
 {
-    int v, row;
+    int i;
 
-    if (B->sc->max_vendors < 0)
-        return true;
-    row = add_row(B, "maxv", GLP_UP, 0.0, (double)B->sc->max_vendors);
-    for (v = 0; v < B->pb->nvendors; v++)
-        if (m->ycol[v] && !trip_add(&B->t, row, m->ycol[v], 1.0))
+    for (i = 0; i < m->ncands; i++)
+        if (!activate(m, &m->cands[i]))
             return false;
     return true;
 }
@@ -535,8 +643,18 @@ void sp_model_free(struct sp_model *m)
         return;
     if (m->lp)
         glp_delete_prob(m->lp);
-    free(m->xcol);
+    free(m->cands);
+    free(m->coverrows);
+    free(m->licbuf);
     free(m->ycol);
+    free(m->commitrow);
+    free(m->nlev);
+    free(m->zcol);
+    free(m->tminrow);
+    free(m->tmaxrow);
+    free(m->levelmin);
+    free(m->ind);
+    free(m->val);
     free(m);
 }
 
@@ -546,9 +664,8 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
 {
     struct builder B;
     struct sp_model *m = calloc(1, sizeof(*m));
-    size_t ncp = (size_t)pb->nclients * (size_t)pb->nproducts;
-    int *nlevels = NULL, **wcols = NULL;
-    int p, maxt = 0;
+    size_t ncp = (size_t)pb->nclients * (size_t)pb->nproducts, nz;
+    int p, i, maxt = 0;
     enum sp_status st = SP_ERR_NOMEM;
 
     memset(&B, 0, sizeof(B));
@@ -560,96 +677,99 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     B.pb = pb;
     B.sc = sc;
     B.s = &sc->settings;
+    m->H = B.s->horizon_months;
     for (p = 0; p < pb->nproducts; p++)
         if (pb->products[p].ntiers > maxt)
             maxt = pb->products[p].ntiers;
-    m->xcol = calloc(ncp + 1, sizeof(int));
+    m->maxlev = maxt + 1;
+    nz = (size_t)pb->nproducts * (size_t)m->maxlev + 1;
     m->ycol = calloc((size_t)pb->nvendors + 1, sizeof(int));
+    m->commitrow = calloc((size_t)pb->nvendors + 1, sizeof(int));
+    m->nlev = calloc((size_t)pb->nproducts + 1, sizeof(int));
+    m->zcol = calloc(nz, sizeof(int));
+    m->tminrow = calloc(nz, sizeof(int));
+    m->tmaxrow = calloc(nz, sizeof(int));
+    m->levelmin = calloc(nz, sizeof(double));
+    /* a column's entries: its cover rows, commit, tmin, tmax */
+    m->ind = calloc((size_t)pb->ncategories + (size_t)m->maxlev + 8,
+                    sizeof(int));
+    m->val = calloc((size_t)pb->ncategories + (size_t)m->maxlev + 8,
+                    sizeof(double));
     B.hold = malloc((ncp + 1) * sizeof(int));
     B.excluded_product = calloc((size_t)pb->nproducts + 1, 1);
     B.pinned = calloc((size_t)pb->nclients + 1, 1);
     B.mult = calloc((size_t)pb->nproducts + 1, sizeof(double));
-    B.levels = calloc((size_t)maxt + 2, sizeof(struct level));
-    B.levelcols = calloc(3 * ((size_t)maxt + 2), sizeof(int));
-    nlevels = calloc((size_t)pb->nproducts + 1, sizeof(int));
-    wcols = calloc((size_t)pb->nproducts + 1, sizeof(int *));
-    if (!m->xcol || !m->ycol || !B.hold || !B.excluded_product ||
-        !B.pinned || !B.mult || !B.levels || !B.levelcols || !nlevels ||
-        !wcols)
+    B.levels = calloc(nz, sizeof(struct level));
+    if (!m->ycol || !m->commitrow || !m->nlev || !m->zcol || !m->tminrow ||
+        !m->tmaxrow || !m->levelmin || !m->ind || !m->val || !B.hold || !B.excluded_product || !B.pinned ||
+        !B.mult || !B.levels)
         goto cleanup;
     memset(B.hold, 0xff, (ncp + 1) * sizeof(int)); /* all -1 */
     mark_exclusions(&B);
+    for (i = 0; i < pb->nholdings; i++)
+        if (pb->holdings[i].product >= 0)
+            m->constant += leaving(&B, i);
 
-    m->lp = B.lp = glp_create_prob();
-    glp_set_prob_name(B.lp, "stackplan");
-    glp_set_obj_name(B.lp, "total_cost");
-    glp_set_obj_dir(B.lp, GLP_MIN);
-    for (p = 0; p < pb->nproducts; p++)
-        nlevels[p] = product_levels(&pb->products[p], B.levels);
-
+    m->lp = glp_create_prob();
+    glp_set_prob_name(m->lp, "stackplan");
+    glp_set_obj_name(m->lp, "total_cost");
+    glp_set_obj_dir(m->lp, GLP_MIN);
     add_vendor_cols(&B, m);
-    if (!add_assignment_cols(&B, m, nlevels) || !add_cover_rows(&B, m))
+    m->ncands = list_candidates(&B, m, NULL);
+    m->cands = calloc((size_t)m->ncands + 1, sizeof(struct sp_cand));
+    if (!m->cands)
         goto cleanup;
-    for (p = 0; p < pb->nproducts; p++) {
-        if (nlevels[p] == 1)
-            continue;
-        wcols[p] = calloc(((size_t)pb->nclients + 1) * (size_t)nlevels[p],
-                          sizeof(int));
-        if (!wcols[p] || !add_tier_levels(&B, m, p, nlevels[p], wcols[p]))
-            goto cleanup;
-    }
-    if (!add_commit_rows(&B, m, wcols, nlevels) || !add_max_vendors(&B, m))
+    list_candidates(&B, m, m->cands);
+    if (!price_levels(&B, m) || !add_cover_rows(&B, m))
         goto cleanup;
+    add_tier_rows(&B, m);
+    add_commit_rows(&B, m);
+    add_max_vendors(&B, m);
     /* The leaving costs are a constant; a column fixed at 1 carries it so
      * that LP and MPS files (which drop objective constants) are complete
      * and every solver reports the true total. */
-    m->constcol = add_col(&B, "constant", GLP_CV, 1.0, 1.0, m->constant);
-    if (B.t.n > 0)
-        glp_load_matrix(B.lp, B.t.n, B.t.ia, B.t.ja, B.t.ar);
+    m->constcol = add_col(m, "constant", GLP_CV, 1.0, 1.0, m->constant);
+    if (!activate_all(m))
+        goto cleanup;
     *out = m;
     m = NULL;
     st = SP_OK;
 
 cleanup:
-    for (p = 0; wcols && p < pb->nproducts; p++)
-        free(wcols[p]);
-    free(wcols);
-    free(nlevels);
-    free(B.t.ia);
-    free(B.t.ja);
-    free(B.t.ar);
     free(B.hold);
     free(B.excluded_product);
     free(B.pinned);
     free(B.mult);
     free(B.levels);
-    free(B.levelcols);
     sp_model_free(m);
     return st;
 }
 
-enum sp_status sp_model_plan(const struct sp_model *m, glp_prob *lp,
-                             struct sp_plan *plan)
+enum sp_status sp_model_plan(const struct sp_model *m, struct sp_plan *plan)
 {
     const struct sp_problem *pb = m->pb;
-    int c, p, v;
+    int i, l, v;
 
     memset(plan->x, 0, (size_t)pb->nclients * (size_t)pb->nproducts);
     memset(plan->kept, 0, (size_t)pb->nvendors);
-    for (c = 0; c < pb->nclients; c++)
-        for (p = 0; p < pb->nproducts; p++) {
-            size_t cp = (size_t)c * (size_t)pb->nproducts + (size_t)p;
-            if (m->xcol[cp] && glp_mip_col_val(lp, m->xcol[cp]) > 0.5) {
-                plan->x[cp] = 1;
-                plan->kept[pb->products[p].vendor] = 1;
-            }
+    for (i = 0; i < m->ncands; i++) {
+        const struct sp_cand *cd = &m->cands[i];
+        double x = 0.0;
+        for (l = 0; cd->col && l < cd->nlev; l++)
+            x += glp_mip_col_val(m->lp, cd->col + l);
+        if (x > 0.5) {
+            plan->x[(size_t)cd->client * (size_t)pb->nproducts +
+                    (size_t)cd->product] = 1;
+            plan->kept[pb->products[cd->product].vendor] = 1;
         }
+    }
     /* A vendor is kept when a client uses it or the scenario requires
      * it; a y[v] = 1 with neither (possible at zero overhead) is noise. */
     for (v = 0; v < m->sc->nrequire_vendors; v++)
         plan->kept[m->sc->require_vendors[v]] = 1;
     return SP_OK;
 }
+
 
 enum sp_status sp_model_write(const struct sp_model *m, const char *path,
                               int mps, char *err, size_t errsize)

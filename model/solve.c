@@ -168,18 +168,18 @@ static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx,
     parm->tm_lim = time_left(ctx);
 }
 
-/* Takes the MIP solution held in lp as r's plan, verified and costed. */
+/* Takes the MIP solution held in m->lp as r's plan, verified and costed. */
 static enum sp_status take_plan(const struct sp_problem *pb,
-                                const struct sp_model *m, glp_prob *lp,
+                                const struct sp_model *m,
                                 struct sp_scenario_result *r, bool proven,
                                 char *err, size_t errsize)
 {
     sp_scenario_result_clear_plan(r);
-    r->objective = glp_mip_obj_val(lp);
+    r->objective = glp_mip_obj_val(m->lp);
     r->plan = sp_plan_new(pb);
     if (!r->plan)
         return SP_ERR_NOMEM;
-    sp_model_plan(m, lp, r->plan);
+    sp_model_plan(m, r->plan);
     return accept_plan(pb, r, proven, err, errsize);
 }
 
@@ -247,7 +247,7 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         goto cleanup;
     }
     if (mstat == GLP_OPT || mstat == GLP_FEAS) {
-        st = take_plan(pb, m, m->lp, r, rc == 0 && mstat == GLP_OPT,
+        st = take_plan(pb, m, r, rc == 0 && mstat == GLP_OPT,
                        err, errsize);
         if (st != SP_OK)
             goto cleanup;
