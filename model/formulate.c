@@ -76,6 +76,7 @@ struct builder {
     unsigned char *pinned; /* keep_clients */
     double *mult;
     struct level *levels; /* nproducts * maxlev */
+    double *units;        /* nproducts: B_p, the candidates' units summed */
 };
 
 static int add_col(struct sp_model *m, const char *name, int kind,
@@ -309,7 +310,6 @@ static int list_candidates(struct builder *B, struct sp_model *m,
                 cd->client = c;
                 cd->product = p;
                 cd->pinned = B->pinned[c];
-                cd->current = h >= 0;
                 cd->obj = h >= 0 ? -leaving(B, h) : adoption(B, c, p);
                 cd->b = billable(B, c, p);
             }
@@ -323,14 +323,12 @@ static int list_candidates(struct builder *B, struct sp_model *m,
 static bool price_levels(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
-    double *reach = calloc((size_t)pb->nproducts + 1, sizeof(double));
+    const double *reach = B->units;
     size_t nlic = 0;
     int p, i, l, n;
 
-    if (!reach)
-        return false;
     for (i = 0; i < m->ncands; i++)
-        reach[m->cands[i].product] += m->cands[i].b;
+        B->units[m->cands[i].product] += m->cands[i].b;
     for (p = 0; p < pb->nproducts; p++) {
         struct level *lv = &B->levels[(size_t)p * (size_t)m->maxlev];
         n = product_levels(&pb->products[p], lv);
@@ -344,7 +342,6 @@ static bool price_levels(struct builder *B, struct sp_model *m)
             m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] =
                 lv[l].min_units;
     }
-    free(reach);
     for (i = 0; i < m->ncands; i++)
         nlic += (size_t)m->nlev[m->cands[i].product];
     m->licbuf = malloc((nlic + 1) * sizeof(double));
@@ -412,11 +409,8 @@ static bool add_cover_rows(struct builder *B, struct sp_model *m)
 static void add_tier_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
-    double *total = calloc((size_t)pb->nproducts + 1, sizeof(double));
-    int p, l, l2, i;
+    int p, l, l2;
 
-    for (i = 0; total && i < m->ncands; i++)
-        total[m->cands[i].product] += m->cands[i].b;
     for (p = 0; p < pb->nproducts; p++) {
         const struct sp_product *pr = &pb->products[p];
         const struct level *lv = &B->levels[(size_t)p * (size_t)m->maxlev];
@@ -437,28 +431,18 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
                 glp_set_mat_row(m->lp, m->tminrow[base + l], 1, ind, val);
             }
         }
-        {
-            int ind[2] = {0, m->ycol[pr->vendor]};
-            double one[2] = {0, -1.0};
-            int *zs = malloc(((size_t)nlev + 2) * sizeof(int));
-            double *ones = malloc(((size_t)nlev + 2) * sizeof(double));
-            if (zs && ones) {
-                for (l = 0; l < nlev; l++) {
-                    zs[l + 1] = m->zcol[base + l];
-                    ones[l + 1] = 1.0;
-                }
-                zs[nlev + 1] = ind[1];
-                ones[nlev + 1] = one[1];
-                glp_set_mat_row(m->lp, row, nlev + 1, zs, ones);
-            }
-            free(zs);
-            free(ones);
+        for (l = 0; l < nlev; l++) {
+            m->ind[l + 1] = m->zcol[base + l];
+            m->val[l + 1] = 1.0;
         }
+        m->ind[nlev + 1] = m->ycol[pr->vendor];
+        m->val[nlev + 1] = -1.0;
+        glp_set_mat_row(m->lp, row, nlev + 1, m->ind, m->val);
         /* A level must not be used once the units reach the next one when
          * a deeper level costs more (a rising tier table): units at level
          * l <= m_{l+1} - eps, written with B_p (all the units there are)
          * so that it binds only when z[p,l] = 1. */
-        for (l = 0; total && l + 1 < nlev; l++) {
+        for (l = 0; l + 1 < nlev; l++) {
             bool rises = false;
             int ind[2] = {0, m->zcol[base + l]}, r;
             double val[2] = {0.0, 0.0};
@@ -468,12 +452,11 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
                 continue;
             snprintf(m->name, 256, "tmax[%s,%d]", pr->id, l);
             r = m->tmaxrow[base + l] =
-                add_row(m, m->name, GLP_UP, 0.0, total[p]);
-            val[1] = total[p] - (lv[l + 1].min_units - SP_UNITS_EPS);
+                add_row(m, m->name, GLP_UP, 0.0, B->units[p]);
+            val[1] = B->units[p] - (lv[l + 1].min_units - SP_UNITS_EPS);
             glp_set_mat_row(m->lp, r, 1, ind, val);
         }
     }
-    free(total);
 }
 
 /* commit[v]: s[v] >= M[v] y[v] - licence spend per month with v. */
@@ -501,24 +484,17 @@ static void add_commit_rows(struct builder *B, struct sp_model *m)
 
 static void add_max_vendors(struct builder *B, struct sp_model *m)
 {
-    int v, n = 0, row, *ind;
-    double *val;
+    int v, n = 0, row;
 
     if (B->sc->max_vendors < 0)
         return;
     row = add_row(m, "maxv", GLP_UP, 0.0, (double)B->sc->max_vendors);
-    ind = malloc(((size_t)B->pb->nvendors + 1) * sizeof(int));
-    val = malloc(((size_t)B->pb->nvendors + 1) * sizeof(double));
-    if (ind && val) {
-        for (v = 0; v < B->pb->nvendors; v++)
-            if (m->ycol[v]) {
-                ind[++n] = m->ycol[v];
-                val[n] = 1.0;
-            }
-        glp_set_mat_row(m->lp, row, n, ind, val);
-    }
-    free(ind);
-    free(val);
+    for (v = 0; v < B->pb->nvendors; v++)
+        if (m->ycol[v]) {
+            m->ind[++n] = m->ycol[v];
+            m->val[n] = 1.0;
+        }
+    glp_set_mat_row(m->lp, row, n, m->ind, m->val);
 }
 
 /* The coefficient of cd's level-l column in its vendor's commit row:
@@ -545,17 +521,19 @@ static double tmin_coef(const struct sp_model *m, const struct sp_cand *cd,
 }
 
 /* Adds cd's columns and rows to the LP. */
-static bool activate(struct sp_model *m, struct sp_cand *cd)
+static void add_candidate(struct sp_model *m, struct sp_cand *cd)
 {
     const struct sp_problem *pb = m->pb;
     const struct sp_product *pr = &pb->products[cd->product];
     const char *cid = pb->clients[cd->client].id;
-    int v = pr->vendor, commit = m->commitrow[v], base = cd->product * m->maxlev;
-    int *ind = m->ind, l, k, n, nrows = cd->nlev + (cd->pinned && cd->nlev > 1);
+    int v = pr->vendor, commit = m->commitrow[v];
+    int base = cd->product * m->maxlev, l, k, n, row;
+    int *ind = m->ind, nrows = cd->nlev + (cd->pinned && cd->nlev > 1);
     double *val = m->val;
+
+    row = glp_add_rows(m->lp, nrows);
+
     cd->col = glp_add_cols(m->lp, cd->nlev);
-    cd->row = glp_add_rows(m->lp, nrows);
-    m->nactive++;
     for (l = 0; l < cd->nlev; l++) {
         int j = cd->col + l;
         if (cd->nlev == 1)
@@ -588,53 +566,32 @@ static bool activate(struct sp_model *m, struct sp_cand *cd)
         glp_set_mat_col(m->lp, j, n, ind, val);
         /* link[c,p] or wz[c,p,l]: the column against y or z */
         if (cd->nlev == 1) {
-            glp_set_row_name(m->lp, cd->row, nm(m, "link[%s,%s]", cid, pr->id,
+            glp_set_row_name(m->lp, row, nm(m, "link[%s,%s]", cid, pr->id,
                                                 -1));
             ind[1] = j;
             ind[2] = m->ycol[v];
         } else {
             snprintf(m->name, 256, "wz[%s,%s,%d]", cid, pr->id, l);
-            glp_set_row_name(m->lp, cd->row + l, m->name);
+            glp_set_row_name(m->lp, row + l, m->name);
             ind[1] = j;
             ind[2] = m->zcol[base + l];
         }
         val[1] = 1.0;
         val[2] = -1.0;
-        glp_set_row_bnds(m->lp, cd->row + l, GLP_UP, 0.0, 0.0);
-        glp_set_mat_row(m->lp, cd->row + l, 2, ind, val);
+        glp_set_row_bnds(m->lp, row + l, GLP_UP, 0.0, 0.0);
+        glp_set_mat_row(m->lp, row + l, 2, ind, val);
     }
     if (nrows > cd->nlev) {
         /* a pinned client runs its tiered product at whatever level */
-        int *cols = malloc(((size_t)cd->nlev + 1) * sizeof(int));
-        double *ones = malloc(((size_t)cd->nlev + 1) * sizeof(double));
-        if (!cols || !ones) {
-            free(cols);
-            free(ones);
-            return false;
-        }
         for (l = 0; l < cd->nlev; l++) {
-            cols[l + 1] = cd->col + l;
-            ones[l + 1] = 1.0;
+            ind[l + 1] = cd->col + l;
+            val[l + 1] = 1.0;
         }
-        glp_set_row_name(m->lp, cd->row + cd->nlev,
+        glp_set_row_name(m->lp, row + cd->nlev,
                          nm(m, "pin[%s,%s]", cid, pr->id, -1));
-        glp_set_row_bnds(m->lp, cd->row + cd->nlev, GLP_FX, 1.0, 1.0);
-        glp_set_mat_row(m->lp, cd->row + cd->nlev, cd->nlev, cols, ones);
-        free(cols);
-        free(ones);
+        glp_set_row_bnds(m->lp, row + cd->nlev, GLP_FX, 1.0, 1.0);
+        glp_set_mat_row(m->lp, row + cd->nlev, cd->nlev, ind, val);
     }
-    return true;
-}
-
-/* Every candidate's columns and rows, client by client. */
-static bool activate_all(struct sp_model *m)
-{
-    int i;
-
-    for (i = 0; i < m->ncands; i++)
-        if (!activate(m, &m->cands[i]))
-            return false;
-    return true;
 }
 
 void sp_model_free(struct sp_model *m)
@@ -664,7 +621,7 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
 {
     struct builder B;
     struct sp_model *m = calloc(1, sizeof(*m));
-    size_t ncp = (size_t)pb->nclients * (size_t)pb->nproducts, nz;
+    size_t ncp = (size_t)pb->nclients * (size_t)pb->nproducts, nz, nscratch;
     int p, i, maxt = 0;
     enum sp_status st = SP_ERR_NOMEM;
 
@@ -690,19 +647,22 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     m->tminrow = calloc(nz, sizeof(int));
     m->tmaxrow = calloc(nz, sizeof(int));
     m->levelmin = calloc(nz, sizeof(double));
-    /* a column's entries: its cover rows, commit, tmin, tmax */
-    m->ind = calloc((size_t)pb->ncategories + (size_t)m->maxlev + 8,
-                    sizeof(int));
-    m->val = calloc((size_t)pb->ncategories + (size_t)m->maxlev + 8,
-                    sizeof(double));
+    /* one row's or column's entries: a column's cover rows, commit, tmin
+     * and tmax; a level row's z and y; the maxv row's y */
+    nscratch = (size_t)(pb->ncategories > pb->nvendors ? pb->ncategories
+                                                       : pb->nvendors) +
+               (size_t)m->maxlev + 8;
+    m->ind = calloc(nscratch, sizeof(int));
+    m->val = calloc(nscratch, sizeof(double));
     B.hold = malloc((ncp + 1) * sizeof(int));
     B.excluded_product = calloc((size_t)pb->nproducts + 1, 1);
     B.pinned = calloc((size_t)pb->nclients + 1, 1);
     B.mult = calloc((size_t)pb->nproducts + 1, sizeof(double));
     B.levels = calloc(nz, sizeof(struct level));
+    B.units = calloc((size_t)pb->nproducts + 1, sizeof(double));
     if (!m->ycol || !m->commitrow || !m->nlev || !m->zcol || !m->tminrow ||
-        !m->tmaxrow || !m->levelmin || !m->ind || !m->val || !B.hold || !B.excluded_product || !B.pinned ||
-        !B.mult || !B.levels)
+        !m->tmaxrow || !m->levelmin || !m->ind || !m->val || !B.hold ||
+        !B.excluded_product || !B.pinned || !B.mult || !B.levels || !B.units)
         goto cleanup;
     memset(B.hold, 0xff, (ncp + 1) * sizeof(int)); /* all -1 */
     mark_exclusions(&B);
@@ -729,8 +689,8 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
      * that LP and MPS files (which drop objective constants) are complete
      * and every solver reports the true total. */
     m->constcol = add_col(m, "constant", GLP_CV, 1.0, 1.0, m->constant);
-    if (!activate_all(m))
-        goto cleanup;
+    for (i = 0; i < m->ncands; i++)
+        add_candidate(m, &m->cands[i]);
     *out = m;
     m = NULL;
     st = SP_OK;
@@ -741,6 +701,7 @@ cleanup:
     free(B.pinned);
     free(B.mult);
     free(B.levels);
+    free(B.units);
     sp_model_free(m);
     return st;
 }

@@ -14,13 +14,11 @@ struct sp_cand {
     int client, product;
     int nlev;        /* price levels it has columns for (1 = untiered) */
     int col;         /* x[c,p], or w[c,p,0] of nlev columns */
-    int row;         /* link[c,p], or wz[c,p,0] of nlev rows */
     int cover, ncover; /* its cover rows: m->coverrows[cover ...] */
     double obj;      /* one-time: adoption when new, minus leaving */
     double b;        /* billable units */
     double *lic;     /* licence per month at each level */
     bool pinned;     /* keep_clients: its columns are fixed */
-    bool current;    /* the client runs it today */
 };
 
 struct sp_model {
@@ -28,7 +26,7 @@ struct sp_model {
     const struct sp_scenario *sc;
     glp_prob *lp;
     struct sp_cand *cands; /* grouped by client */
-    int ncands, nactive;
+    int ncands;
     int *coverrows;        /* rows of the candidates' covered categories */
     double *licbuf;        /* storage of every cand's lic[] */
     int *ycol;       /* nvendors: column of y[v], 0 = none (never kept) */
@@ -39,7 +37,7 @@ struct sp_model {
     double *levelmin; /* nproducts * maxlev: m_l */
     int constcol;    /* a column fixed at 1 carrying the constant */
     double H;        /* horizon, months */
-    int *ind;        /* scratch: one column's entries */
+    int *ind;        /* scratch: one row's or column's entries */
     double *val;
     char name[512];  /* scratch: column and row names */
     double constant; /* leaving costs of every current product, paid
