@@ -471,8 +471,8 @@ static void add_commit_rows(struct builder *B, struct sp_model *m)
         double val[3];
         if (!m->ycol[v] || vd->min_commit <= 0.0)
             continue;
-        ind[1] = add_col(m, nm(m, "s[%s]", vd->name, NULL, -1), GLP_CV, 0.0,
-                         HUGE_VAL, m->H);
+        ind[1] = m->scol[v] = add_col(m, nm(m, "s[%s]", vd->name, NULL, -1),
+                                      GLP_CV, 0.0, HUGE_VAL, m->H);
         ind[2] = m->ycol[v];
         val[1] = 1.0;
         val[2] = -vd->min_commit;
@@ -531,7 +531,9 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
     int *ind = m->ind, nrows = cd->nlev + (cd->pinned && cd->nlev > 1);
     double *val = m->val;
 
-    row = glp_add_rows(m->lp, nrows);
+    if (m->lazy)
+        nrows -= cd->nlev; /* link and wz rows come when violated */
+    row = nrows ? glp_add_rows(m->lp, nrows) : 0;
 
     cd->col = glp_add_cols(m->lp, cd->nlev);
     for (l = 0; l < cd->nlev; l++) {
@@ -564,6 +566,8 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
             val[n] = cd->b;
         }
         glp_set_mat_col(m->lp, j, n, ind, val);
+        if (m->lazy)
+            continue;
         /* link[c,p] or wz[c,p,l]: the column against y or z */
         if (cd->nlev == 1) {
             glp_set_row_name(m->lp, row, nm(m, "link[%s,%s]", cid, pr->id,
@@ -581,16 +585,17 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
         glp_set_row_bnds(m->lp, row + l, GLP_UP, 0.0, 0.0);
         glp_set_mat_row(m->lp, row + l, 2, ind, val);
     }
-    if (nrows > cd->nlev) {
+    if (cd->pinned && cd->nlev > 1) {
         /* a pinned client runs its tiered product at whatever level */
+        if (!m->lazy)
+            row += cd->nlev;
         for (l = 0; l < cd->nlev; l++) {
             ind[l + 1] = cd->col + l;
             val[l + 1] = 1.0;
         }
-        glp_set_row_name(m->lp, row + cd->nlev,
-                         nm(m, "pin[%s,%s]", cid, pr->id, -1));
-        glp_set_row_bnds(m->lp, row + cd->nlev, GLP_FX, 1.0, 1.0);
-        glp_set_mat_row(m->lp, row + cd->nlev, cd->nlev, ind, val);
+        glp_set_row_name(m->lp, row, nm(m, "pin[%s,%s]", cid, pr->id, -1));
+        glp_set_row_bnds(m->lp, row, GLP_FX, 1.0, 1.0);
+        glp_set_mat_row(m->lp, row, cd->nlev, ind, val);
     }
 }
 
@@ -605,6 +610,7 @@ void sp_model_free(struct sp_model *m)
     free(m->licbuf);
     free(m->ycol);
     free(m->commitrow);
+    free(m->scol);
     free(m->nlev);
     free(m->zcol);
     free(m->tminrow);
@@ -616,7 +622,7 @@ void sp_model_free(struct sp_model *m)
 }
 
 enum sp_status sp_model_build(const struct sp_problem *pb,
-                              const struct sp_scenario *sc,
+                              const struct sp_scenario *sc, bool lazy,
                               struct sp_model **out)
 {
     struct builder B;
@@ -631,6 +637,7 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
         return SP_ERR_NOMEM;
     m->pb = pb;
     m->sc = sc;
+    m->lazy = lazy;
     B.pb = pb;
     B.sc = sc;
     B.s = &sc->settings;
@@ -642,6 +649,7 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     nz = (size_t)pb->nproducts * (size_t)m->maxlev + 1;
     m->ycol = calloc((size_t)pb->nvendors + 1, sizeof(int));
     m->commitrow = calloc((size_t)pb->nvendors + 1, sizeof(int));
+    m->scol = calloc((size_t)pb->nvendors + 1, sizeof(int));
     m->nlev = calloc((size_t)pb->nproducts + 1, sizeof(int));
     m->zcol = calloc(nz, sizeof(int));
     m->tminrow = calloc(nz, sizeof(int));
@@ -660,7 +668,7 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     B.mult = calloc((size_t)pb->nproducts + 1, sizeof(double));
     B.levels = calloc(nz, sizeof(struct level));
     B.units = calloc((size_t)pb->nproducts + 1, sizeof(double));
-    if (!m->ycol || !m->commitrow || !m->nlev || !m->zcol || !m->tminrow ||
+    if (!m->ycol || !m->commitrow || !m->scol || !m->nlev || !m->zcol || !m->tminrow ||
         !m->tmaxrow || !m->levelmin || !m->ind || !m->val || !B.hold ||
         !B.excluded_product || !B.pinned || !B.mult || !B.levels || !B.units)
         goto cleanup;
@@ -781,4 +789,137 @@ cleanup:
     }
     remove(tmp);
     return st;
+}
+
+int sp_model_add_violated(const struct sp_model *m, glp_prob *lp)
+{
+    const struct sp_problem *pb = m->pb;
+    int *pair = NULL, n = 0, cap = 0, i, l, row, ind[3];
+    double val[3] = {0.0, 1.0, -1.0};
+
+    for (i = 0; i < m->ncands; i++) {
+        const struct sp_cand *cd = &m->cands[i];
+        int v = pb->products[cd->product].vendor;
+        for (l = 0; cd->col && l < cd->nlev; l++) {
+            int j = cd->col + l;
+            int k = cd->nlev == 1
+                        ? m->ycol[v]
+                        : m->zcol[cd->product * m->maxlev + l];
+            /* the LP's own feasibility tolerance is 1e-7 */
+            if (glp_get_col_prim(lp, j) - glp_get_col_prim(lp, k) <= 1e-6)
+                continue;
+            if (n == cap) {
+                int *grown;
+                cap = cap ? 2 * cap : 1024;
+                grown = realloc(pair, 2 * (size_t)cap * sizeof(int));
+                if (!grown) {
+                    free(pair);
+                    return -1;
+                }
+                pair = grown;
+            }
+            pair[2 * n] = j;
+            pair[2 * n + 1] = k;
+            n++;
+        }
+    }
+    if (n) {
+        row = glp_add_rows(lp, n);
+        for (i = 0; i < n; i++) {
+            ind[1] = pair[2 * i];
+            ind[2] = pair[2 * i + 1];
+            glp_set_row_bnds(lp, row + i, GLP_UP, 0.0, 0.0);
+            glp_set_mat_row(lp, row + i, 2, ind, val);
+        }
+    }
+    free(pair);
+    return n;
+}
+
+void sp_model_plan_levels(const struct sp_model *m, const struct sp_plan *plan,
+                          int *level)
+{
+    const struct sp_problem *pb = m->pb;
+    double *units = calloc((size_t)pb->nproducts + 1, sizeof(double));
+    int i, p, l;
+
+    for (p = 0; p < pb->nproducts; p++)
+        level[p] = 0;
+    if (!units)
+        return; /* catalog prices: a worse start, not a wrong one */
+    for (i = 0; i < m->ncands; i++)
+        if (sp_plan_has(plan, m->cands[i].client, m->cands[i].product))
+            units[m->cands[i].product] += m->cands[i].b;
+    for (p = 0; p < pb->nproducts; p++)
+        for (l = 1; l < m->nlev[p]; l++)
+            if (m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] <=
+                units[p])
+                level[p] = l;
+    free(units);
+}
+
+void sp_model_point(const struct sp_model *m, const struct sp_plan *plan,
+                    double *x)
+{
+    const struct sp_problem *pb = m->pb;
+    int *level = calloc((size_t)pb->nproducts + 1, sizeof(int));
+    double *spend = calloc((size_t)pb->nvendors + 1, sizeof(double));
+    int n = glp_get_num_cols(m->lp), i, v;
+
+    memset(x, 0, ((size_t)n + 1) * sizeof(double));
+    if (!level || !spend)
+        goto cleanup;
+    sp_model_plan_levels(m, plan, level);
+    for (i = 0; i < m->ncands; i++) {
+        const struct sp_cand *cd = &m->cands[i];
+        int p = cd->product, l = cd->nlev > 1 ? level[p] : 0;
+        if (!sp_plan_has(plan, cd->client, p) || !cd->col)
+            continue; /* a dropped column: no plan that good uses it */
+        x[cd->col + l] = 1.0;
+        if (cd->nlev > 1)
+            x[m->zcol[p * m->maxlev + l]] = 1.0;
+        if (m->commitrow[pb->products[p].vendor])
+            spend[pb->products[p].vendor] += commit_coef(m, cd, l);
+    }
+    for (v = 0; v < pb->nvendors; v++) {
+        if (!m->ycol[v] || !plan->kept[v])
+            continue;
+        x[m->ycol[v]] = 1.0;
+        if (m->scol[v])
+            x[m->scol[v]] = fmax(0.0, pb->vendors[v].min_commit - spend[v]);
+    }
+    x[m->constcol] = 1.0;
+
+cleanup:
+    free(level);
+    free(spend);
+}
+
+int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep)
+{
+    int *gone = malloc(((size_t)glp_get_num_cols(m->lp) + 1) * sizeof(int));
+    int i, l, n = 0;
+
+    if (!gone)
+        return 0; /* a bigger search, not a wrong one */
+    for (i = 0; i < m->ncands; i++) {
+        struct sp_cand *cd = &m->cands[i];
+        int col = cd->col;
+        for (l = 0; l < cd->nlev; l++)
+            if (glp_get_col_type(m->lp, col + l) != GLP_FX ||
+                glp_get_col_ub(m->lp, col + l) != 0.0)
+                break;
+        if (l < cd->nlev || (keep && sp_plan_has(keep, cd->client,
+                                                  cd->product))) {
+            cd->col -= n; /* the columns before it that go */
+            continue;
+        }
+        for (l = 0; l < cd->nlev; l++)
+            gone[++n] = col + l;
+        cd->col = 0;
+    }
+    if (n)
+        glp_del_cols(m->lp, n, gone);
+    free(gone);
+    return n;
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 #include "formulate_int.h"
+#include "heuristic_int.h"
+#include "root_int.h"
 #include "verify_int.h"
 
 #define OPTIMAL_GAP 1e-6
@@ -23,6 +25,10 @@ static double now_seconds(void)
 
 struct solve_ctx {
     const struct sp_solve_options *opt;
+    const struct sp_model *m; /* the model being solved */
+    bool nomem;               /* row generation ran out of memory */
+    double *first;            /* a first incumbent for GLPK, or NULL */
+    long nodes;               /* calls for a heuristic after the root */
     struct sp_progress progress;
     double start, last_report;
     double bound; /* best bound seen in the tree */
@@ -39,12 +45,55 @@ static void report(struct solve_ctx *ctx, int done, const char *status)
     ctx->opt->progress(&ctx->progress, ctx->opt->progress_user);
 }
 
+/* At the root, the first plan; after that, at the 2nd, 4th, 8th, ...
+ * node, the heuristic again from that node's LP (whose branching has
+ * moved clients the root's LP could not decide). */
+static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
+{
+    glp_prob *lp = glp_ios_get_prob(T);
+    struct sp_plan *plan = NULL;
+    double cost = 0.0;
+
+    if (ctx->first) {
+        if (glp_ios_heur_sol(T, ctx->first) == 0)
+            ctx->progress.incumbent = glp_mip_obj_val(lp);
+        free(ctx->first);
+        ctx->first = NULL;
+        return;
+    }
+    ctx->nodes++;
+    if (ctx->nodes & (ctx->nodes - 1))
+        return; /* not a power of two */
+    if (sp_heuristic_plan(ctx->m, lp, &plan, &cost) != SP_OK) {
+        ctx->nomem = true;
+        glp_ios_terminate(T);
+        return;
+    }
+    if (plan && cost < ctx->progress.incumbent - 1e-6) {
+        double *x = malloc(((size_t)glp_get_num_cols(lp) + 1) *
+                           sizeof(double));
+        if (x) {
+            sp_model_point(ctx->m, plan, x);
+            if (glp_ios_heur_sol(T, x) == 0)
+                ctx->progress.incumbent = glp_mip_obj_val(lp);
+        }
+        free(x);
+    }
+    sp_plan_free(plan);
+}
+
 /* GLPK calls this at every stage of the search; it only watches. */
 static void on_tree(glp_tree *T, void *info)
 {
     struct solve_ctx *ctx = info;
     int best = glp_ios_best_node(T);
     double t;
+
+    if (glp_ios_reason(T) == GLP_IROWGEN && ctx->m->lazy &&
+        sp_model_add_violated(ctx->m, glp_ios_get_prob(T)) < 0) {
+        ctx->nomem = true;
+        glp_ios_terminate(T);
+    }
 
     if (best) {
         double b = glp_ios_node_bound(T, best);
@@ -56,6 +105,8 @@ static void on_tree(glp_tree *T, void *info)
         if (ctx->has_bound)
             ctx->progress.bound = ctx->bound;
     }
+    if (glp_ios_reason(T) == GLP_IHEUR && ctx->m->lazy)
+        node_heuristic(T, ctx);
     if (glp_ios_reason(T) == GLP_IBINGO)
         ctx->progress.incumbent = glp_mip_obj_val(glp_ios_get_prob(T));
     t = now_seconds();
@@ -93,14 +144,23 @@ static void model_path(const char *path, int index, const char *name,
                  index + 1, safe, dot);
 }
 
-static enum sp_status write_models(const struct sp_model *m,
+static enum sp_status write_models(const struct sp_problem *pb,
+                                   const struct sp_scenario *sc,
                                    const struct sp_solve_options *o,
                                    int index, int single, char *err,
                                    size_t errsize)
 {
     char path[4096];
+    struct sp_model *m = NULL;
     enum sp_status st = SP_OK;
 
+    if (!o->write_lp && !o->write_mps)
+        return SP_OK;
+    /* the complete model, every link row written out, so that any
+     * solver handed the file solves the same problem */
+    st = sp_model_build(pb, sc, false, &m);
+    if (st != SP_OK)
+        return st;
     if (o->write_lp) {
         model_path(o->write_lp, index, m->sc->name, single, path,
                    sizeof(path));
@@ -111,6 +171,7 @@ static enum sp_status write_models(const struct sp_model *m,
                    sizeof(path));
         st = sp_model_write(m, path, 1, err, errsize);
     }
+    sp_model_free(m);
     return st;
 }
 
@@ -223,17 +284,46 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         st = SP_OK;
         goto cleanup;
     }
-    st = sp_model_build(pb, sc, &m);
+    st = write_models(pb, sc, o, r->index, single, err, errsize);
     if (st != SP_OK)
         goto cleanup;
-    st = write_models(m, o, r->index, single, err, errsize);
+    /* Lazy link rows pay off when the LP keeps most vendors; with
+     * max_vendors it keeps few and fractionally, the row generation takes
+     * dozens of rounds, and GLPK's own presolve on the complete model
+     * does better (docs/model.md, "Solving"). */
+    st = sp_model_build(pb, sc, sc->max_vendors < 0, &m);
     if (st != SP_OK)
         goto cleanup;
+    ctx->m = m;
 
     init_iocp(&parm, ctx, want_gap);
     parm.cb_func = on_tree;
     parm.cb_info = ctx;
-    rc = glp_intopt(m->lp, &parm);
+    if (m->lazy) {
+        struct sp_plan *first = NULL;
+        double ub = 0.0;
+        st = sp_root_solve(m, time_left(ctx), &first, &ub, &rc);
+        if (st != SP_OK)
+            goto cleanup;
+        if (first) {
+            ctx->first = malloc(((size_t)glp_get_num_cols(m->lp) + 1) *
+                                sizeof(double));
+            if (ctx->first)
+                sp_model_point(m, first, ctx->first);
+            sp_plan_free(first);
+        }
+        parm.presolve = GLP_OFF;
+        parm.tm_lim = time_left(ctx);
+        /* MIR cuts lift the bound over the tier minimums and min_commits
+         * that the LP meets with fractions of clients (bench/README.md) */
+        parm.mir_cuts = GLP_ON;
+    }
+    if (rc == 0)
+        rc = glp_intopt(m->lp, &parm);
+    if (ctx->nomem) {
+        st = SP_ERR_NOMEM;
+        goto cleanup;
+    }
     mstat = glp_mip_status(m->lp);
     stopped_by_time = rc == GLP_ETMLIM;
     if (rc == GLP_ENOPFS || (rc == 0 && mstat == GLP_NOFEAS)) {
@@ -281,6 +371,8 @@ static enum sp_status solve_one(const struct sp_problem *pb,
     st = SP_OK;
 
 cleanup:
+    free(ctx->first);
+    ctx->first = NULL;
     sp_model_free(m);
     return st;
 }

@@ -2,14 +2,20 @@
  * Property test: on hundreds of random tiny instances (2-4 clients, 3-6
  * products, 2-4 vendors, tiers, contracts, scenario constraints), the MIP
  * optimum equals the least cost found by enumerating every assignment of
- * candidate products, each costed by the independent checker.
+ * candidate products, each costed by the independent checker.  And the
+ * root of a lazy model (model/root.c) on every instance, max_vendors
+ * included: its LP bound is at most the optimum, its first plan is
+ * feasible, costs what the checker says, is at least the optimum, and
+ * the model's point for it has that plan's cost as its objective.
  */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../tap.h"
+#include <limits.h>
 #include "result_int.h"
+#include "root_int.h"
 #include "verify_int.h"
 
 static uint64_t rng_state;
@@ -255,6 +261,54 @@ static double brute_force(const struct sp_problem *pb,
     return best;
 }
 
+/* The root of a lazy model against the enumerated optimum. */
+static void check_root(const struct sp_problem *pb, double brute,
+                       uint64_t seed)
+{
+    const struct sp_scenario *sc = &pb->scenarios[0];
+    struct sp_model *m = NULL;
+    struct sp_plan *first = NULL;
+    struct sp_costing *k;
+    double ub = 0.0, lb, obj = 0.0, *x;
+    char why[256];
+    char *reason = sp_explain_infeasible(pb, sc, false);
+    bool explained = reason != NULL;
+    int rc = 0, j, n;
+
+    free(reason);
+    if (explained || isinf(brute))
+        return; /* the solver never builds these */
+    if (sp_model_build(pb, sc, true, &m) != SP_OK ||
+        sp_root_solve(m, INT_MAX, &first, &ub, &rc) != SP_OK) {
+        ok(0, "seed %llu: root solves", (unsigned long long)seed);
+        sp_model_free(m);
+        return;
+    }
+    lb = glp_get_obj_val(m->lp);
+    ok(rc == 0 && lb <= brute + 1e-6 * fmax(1.0, brute),
+       "seed %llu: root LP %.4f at most the optimum %.4f (rc %d)",
+       (unsigned long long)seed, lb, brute, rc);
+    if (first) {
+        n = glp_get_num_cols(m->lp);
+        x = calloc((size_t)n + 1, sizeof(double));
+        sp_model_point(m, first, x);
+        for (j = 1; j <= n; j++)
+            obj += glp_get_obj_coef(m->lp, j) * x[j];
+        free(x);
+        k = sp_cost_plan(pb, sc, first);
+        ok(sp_verify_plan(pb, sc, first, why, sizeof(why)) &&
+               fabs(k->total - ub) <= 1e-6 * fmax(1.0, ub) &&
+               fabs(obj - ub) <= 1e-6 * fmax(1.0, ub) &&
+               ub >= brute - 1e-6 * fmax(1.0, brute),
+           "seed %llu: first plan %.4f (checker %.4f, objective %.4f) "
+           "feasible and not below the optimum %.4f",
+           (unsigned long long)seed, ub, k->total, obj, brute);
+        sp_costing_free(k);
+        sp_plan_free(first);
+    }
+    sp_model_free(m);
+}
+
 static int count_candidates(const struct sp_problem *pb)
 {
     int c, p, n = 0;
@@ -284,6 +338,7 @@ int main(int argc, char **argv)
         }
         done++;
         brute = brute_force(pb, &pb->scenarios[0]);
+        check_root(pb, brute, seed);
         st = sp_solve(pb, NULL, &res, err, sizeof(err));
         ok(st == SP_OK, "seed %llu: solve returns SP_OK (%s)",
            (unsigned long long)seed, st == SP_OK ? "" : err);

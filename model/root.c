@@ -1,0 +1,254 @@
+/*
+ * The root of the search, for a lazy model (model/formulate.c builds it
+ * without link and wz rows): the LP relaxation by row and column
+ * generation, a first plan (model/heuristic.c), and reduced-cost fixing.
+ *
+ * Why: the complete model has a link row per candidate column, and at
+ * 3,000 clients that is well over 100,000 rows, nearly all of them slack
+ * in the optimum; most candidate columns are never worth a look either.
+ * So the LP starts with every client's current products and the few
+ * cheapest candidates per required category, and grows by what its own
+ * solution asks for:
+ *  - rows: a link or wz row its solution violates;
+ *  - columns: a parked column (fixed at 0) whose reduced cost is
+ *    negative.  A parked column's link row is absent, so its reduced
+ *    cost leaves out that row's dual; the dual of an x <= y row is
+ *    never in the column's favour, so a column that does not price out
+ *    without its row does not price out with it either.
+ * At the end no row is violated and no column prices out: the LP optimum
+ * of the complete model.  Then, with a plan costing ub and the LP bound
+ * lb, every column whose reduced cost exceeds ub - lb is 0 in any plan
+ * cheaper than ub (LP duality), so it stays parked, or is fixed, for the
+ * whole search; the others are released.  All of this is exact.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "heuristic_int.h"
+#include "root_int.h"
+
+/* Per client and required category, how many of the cheapest covering
+ * candidates start in the LP. */
+#define START_PER_CATEGORY 2
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* What a candidate costs at its cheapest level. */
+static double cheapest(const struct sp_model *m, const struct sp_cand *cd)
+{
+    double best = HUGE_VAL;
+    int l;
+
+    for (l = 0; l < cd->nlev; l++)
+        best = fmin(best, cd->lic[l]);
+    return cd->obj + m->H * best;
+}
+
+static void park(struct sp_model *m, const struct sp_cand *cd, bool on)
+{
+    int l;
+
+    if (cd->pinned)
+        return; /* keep_clients: fixed by the model */
+    for (l = 0; l < cd->nlev; l++) {
+        if (on)
+            glp_set_col_bnds(m->lp, cd->col + l, GLP_FX, 0.0, 0.0);
+        else
+            glp_set_col_bnds(m->lp, cd->col + l, GLP_DB, 0.0, 1.0);
+    }
+}
+
+/* Does cd cover the category of cover row `row`? */
+static bool covers_row(const struct sp_model *m, const struct sp_cand *cd,
+                       int row)
+{
+    int k;
+
+    for (k = 0; k < cd->ncover; k++)
+        if (m->coverrows[cd->cover + k] == row)
+            return true;
+    return false;
+}
+
+/* Parks every candidate but each client's current products and the
+ * START_PER_CATEGORY cheapest per required category. */
+static void park_start(struct sp_model *m, unsigned char *parked)
+{
+    int i, first, k, t;
+
+    for (i = 0; i < m->ncands; i++)
+        parked[i] = m->cands[i].obj > 0.0; /* current: obj = -leaving */
+    for (first = 0; first < m->ncands;) {
+        int last = first, c = m->cands[first].client, lo = 0, hi = -1, row;
+        while (last < m->ncands && m->cands[last].client == c)
+            last++;
+        for (i = first; i < last; i++)
+            for (k = 0; k < m->cands[i].ncover; k++) {
+                row = m->coverrows[m->cands[i].cover + k];
+                lo = hi < 0 || row < lo ? row : lo;
+                hi = row > hi ? row : hi;
+            }
+        /* a client's cover rows are consecutive */
+        for (row = lo; hi >= 0 && row <= hi; row++)
+            for (t = 0; t < START_PER_CATEGORY; t++) {
+                int j, pick = -1;
+                double best = HUGE_VAL;
+                for (j = first; j < last; j++)
+                    if (parked[j] == 1 && covers_row(m, &m->cands[j], row) &&
+                        cheapest(m, &m->cands[j]) < best) {
+                        best = cheapest(m, &m->cands[j]);
+                        pick = j;
+                    }
+                if (pick >= 0)
+                    parked[pick] = 2; /* picked for this row */
+            }
+        for (i = first; i < last; i++)
+            if (parked[i] == 2)
+                parked[i] = 0;
+        first = last;
+    }
+    for (i = 0; i < m->ncands; i++)
+        if (parked[i])
+            park(m, &m->cands[i], true);
+}
+
+/* Releases every parked candidate with a level whose reduced cost is at
+ * most limit; returns how many. */
+static int release(struct sp_model *m, unsigned char *parked, double limit)
+{
+    int i, l, n = 0;
+
+    for (i = 0; i < m->ncands; i++) {
+        const struct sp_cand *cd = &m->cands[i];
+        if (!parked[i])
+            continue;
+        for (l = 0; l < cd->nlev; l++)
+            if (glp_get_col_dual(m->lp, cd->col + l) <= limit)
+                break;
+        if (l == cd->nlev)
+            continue;
+        park(m, cd, false);
+        parked[i] = 0;
+        n++;
+    }
+    return n;
+}
+
+/* Fixes the free binary columns whose reduced cost exceeds limit at the
+ * bound they sit on; returns how many. */
+static int fix_by_reduced_cost(struct sp_model *m, double limit)
+{
+    int j, n = glp_get_num_cols(m->lp), fixed = 0;
+
+    for (j = 1; j <= n; j++) {
+        int stat = glp_get_col_stat(m->lp, j);
+        double d = glp_get_col_dual(m->lp, j);
+        if (glp_get_col_kind(m->lp, j) != GLP_BV)
+            continue;
+        if (stat == GLP_NL && d > limit) {
+            glp_set_col_bnds(m->lp, j, GLP_FX, 0.0, 0.0);
+            fixed++;
+        } else if (stat == GLP_NU && -d > limit) {
+            glp_set_col_bnds(m->lp, j, GLP_FX, 1.0, 1.0);
+            fixed++;
+        }
+    }
+    return fixed;
+}
+
+enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
+                             struct sp_plan **first, double *ub, int *rc)
+{
+    unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
+    double t0 = seconds(), lb, limit;
+    int rounds = 0, rows = 0, cols = 0, n, k, nfix;
+    glp_smcp parm;
+    enum sp_status st = SP_OK;
+    bool trace = getenv("STACKPLAN_TRACE") != NULL;
+
+    *first = NULL;
+    *rc = 0;
+    if (!parked)
+        return SP_ERR_NOMEM;
+    park_start(m, parked);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.meth = GLP_DUALP;
+    for (;;) {
+        if (tm_lim != INT_MAX) {
+            parm.tm_lim = tm_lim - (int)((seconds() - t0) * 1000.0);
+            if (parm.tm_lim <= 0) {
+                *rc = GLP_ETMLIM;
+                goto done;
+            }
+        }
+        *rc = glp_simplex(m->lp, &parm);
+        if (*rc != 0)
+            goto done;
+        if (glp_get_status(m->lp) == GLP_NOFEAS) {
+            /* parked columns may be what it lacks: all of them in */
+            if (release(m, parked, HUGE_VAL) > 0)
+                continue;
+            *rc = GLP_ENOPFS;
+            goto done;
+        }
+        if (glp_get_status(m->lp) != GLP_OPT) {
+            *rc = GLP_EFAIL;
+            goto done;
+        }
+        n = sp_model_add_violated(m, m->lp);
+        if (n < 0) {
+            st = SP_ERR_NOMEM;
+            goto done;
+        }
+        k = release(m, parked, -1e-7);
+        rounds++;
+        rows += n;
+        cols += k;
+        if (trace)
+            fprintf(stderr, "root round %d: +%d rows, +%d candidates, "
+                            "lp %.6f, %.2f s\n",
+                    rounds, n, k, glp_get_obj_val(m->lp), seconds() - t0);
+        if (n == 0 && k == 0)
+            break;
+    }
+    lb = glp_get_obj_val(m->lp);
+    st = sp_heuristic_plan(m, m->lp, first, ub);
+    if (st != SP_OK)
+        goto done;
+    /* without a plan nothing may stay parked; with one, a float's worth
+     * of slack so that rounding never fixes a column a cheaper plan
+     * needs */
+    limit = *first ? *ub - lb + 1e-9 * fabs(*ub) + 1e-6 : HUGE_VAL;
+    n = release(m, parked, limit);
+    nfix = *first ? fix_by_reduced_cost(m, limit) : 0;
+    if (*first) {
+        int dropped = sp_model_drop_fixed(m, *first);
+        /* the basis is intact; this settles GLPK's solution status */
+        parm.tm_lim = INT_MAX;
+        *rc = glp_simplex(m->lp, &parm);
+        if (trace)
+            fprintf(stderr, "root: %d columns dropped\n", dropped);
+    }
+    if (trace)
+        fprintf(stderr, "root: %d rounds, +%d rows, +%d candidates, lp "
+                        "%.6f, first plan %.6f, %d candidates released, "
+                        "%d columns fixed, %.2f s\n",
+                rounds, rows, cols, lb, *first ? *ub : HUGE_VAL, n, nfix,
+                seconds() - t0);
+
+done:
+    /* on a failure nothing stays parked */
+    if (*rc != 0 || st != SP_OK)
+        release(m, parked, HUGE_VAL);
+    free(parked);
+    return st;
+}
