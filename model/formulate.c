@@ -841,7 +841,7 @@ void sp_model_plan_levels(const struct sp_model *m, const struct sp_plan *plan,
 {
     const struct sp_problem *pb = m->pb;
     double *units = calloc((size_t)pb->nproducts + 1, sizeof(double));
-    int i, p, l;
+    int i, p;
 
     for (p = 0; p < pb->nproducts; p++)
         level[p] = 0;
@@ -851,24 +851,34 @@ void sp_model_plan_levels(const struct sp_model *m, const struct sp_plan *plan,
         if (sp_plan_has(plan, m->cands[i].client, m->cands[i].product))
             units[m->cands[i].product] += m->cands[i].b;
     for (p = 0; p < pb->nproducts; p++)
-        for (l = 1; l < m->nlev[p]; l++)
-            if (m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] <=
-                units[p])
-                level[p] = l;
+        level[p] = sp_model_level_reached(m, p, units[p]);
     free(units);
 }
 
-void sp_model_point(const struct sp_model *m, const struct sp_plan *plan,
-                    double *x)
+int sp_model_level_reached(const struct sp_model *m, int p, double units)
+{
+    int l, level = 0;
+
+    for (l = 1; l < m->nlev[p]; l++)
+        if (m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] <= units)
+            level = l;
+    return level;
+}
+
+double *sp_model_point(const struct sp_model *m, const struct sp_plan *plan)
 {
     const struct sp_problem *pb = m->pb;
+    size_t n = (size_t)glp_get_num_cols(m->lp);
     int *level = calloc((size_t)pb->nproducts + 1, sizeof(int));
     double *spend = calloc((size_t)pb->nvendors + 1, sizeof(double));
-    int n = glp_get_num_cols(m->lp), i, v;
+    double *x = calloc(n + 1, sizeof(double));
+    int i, v;
 
-    memset(x, 0, ((size_t)n + 1) * sizeof(double));
-    if (!level || !spend)
+    if (!level || !spend || !x) {
+        free(x);
+        x = NULL;
         goto cleanup;
+    }
     sp_model_plan_levels(m, plan, level);
     for (i = 0; i < m->ncands; i++) {
         const struct sp_cand *cd = &m->cands[i];
@@ -893,6 +903,7 @@ void sp_model_point(const struct sp_model *m, const struct sp_plan *plan,
 cleanup:
     free(level);
     free(spend);
+    return x;
 }
 
 int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep)

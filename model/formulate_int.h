@@ -78,6 +78,10 @@ enum sp_status sp_model_plan(const struct sp_model *m, struct sp_plan *plan);
  *  columns went.  The LP basis stays valid: they are all non-basic. */
 int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep);
 
+/** The price level that `units` units of product p reach (the tier
+ *  reached, SPEC section 3), among the levels the model has. */
+int sp_model_level_reached(const struct sp_model *m, int p, double units);
+
 /** The price level each product's units in plan reach (level[p], 0 for
  *  an untiered or unused product). */
 void sp_model_plan_levels(const struct sp_model *m, const struct sp_plan *plan,
@@ -85,8 +89,7 @@ void sp_model_plan_levels(const struct sp_model *m, const struct sp_plan *plan,
 
 /** The point of m's columns that is plan (x[1..n], GLPK's numbering):
  *  levels reached, shortfalls, the constant; its objective is the plan's
- *  cost.  x has glp_get_num_cols(m->lp) + 1 entries. */
-void sp_model_point(const struct sp_model *m, const struct sp_plan *plan,
-                    double *x);
+ *  cost.  A new array (free it), NULL when out of memory. */
+double *sp_model_point(const struct sp_model *m, const struct sp_plan *plan);
 
 #endif

@@ -1,17 +1,21 @@
 /*
- * A good first plan, fast, from the root LP (model/solve.c hands it to
- * GLPK as its first incumbent).
+ * A good first plan, fast, from an LP solution (model/root.c hands it to
+ * GLPK as its first incumbent; model/solve.c runs it again from the LPs
+ * of later nodes).
  *
  * The root LP keeps almost every vendor and tier level integral; what
  * is left fractional is a handful of clients meeting a tier minimum or a
  * min_commit with a fraction of their units.  So: keep the vendors and
- * levels the LP keeps, give every client the cheapest cover by those
- * vendors at those prices (a set-cover over its few required categories,
- * solved exactly by dynamic programming over category subsets), then
- * improve: re-price at the levels the plan's units really reach, and
- * drop a vendor whenever the clients do better without it.  Every plan
- * compared is costed by model/cost.c, the same checker that accepts the
- * solver's plans, so the heuristic cannot report a cost it does not have.
+ * levels the LP keeps; give every client the LP's own choice where it
+ * rounds to a cover, else its cheapest cover by those vendors at those
+ * prices (a set-cover over its few required categories, solved exactly
+ * by dynamic programming over category subsets); then improve: each
+ * client's best response to everyone else's choices, costed exactly
+ * (tier levels reached, min_commit shortfalls, vendor overhead); clients
+ * moved onto a tiered product until it reaches the level the LP priced
+ * it at; vendors dropped while that pays.  Every plan compared is costed
+ * by model/cost.c, the checker that accepts the solver's plans, so the
+ * heuristic cannot report a cost it does not have.
  */
 #include <math.h>
 #include <stdio.h>
@@ -19,8 +23,10 @@
 #include <string.h>
 #include "heuristic_int.h"
 
-/* Categories a client requires, at most; a cover DP over 2^n subsets. */
-#define MAX_BITS 16
+/* A client's cover DP runs over the 2^n subsets of its n required
+ * categories; beyond this many the heuristic gives no plan (the search
+ * does without a first one). */
+#define MAX_BITS 20
 
 struct heur {
     const struct sp_model *m;
@@ -34,18 +40,25 @@ struct heur {
     double *best;        /* DP over category subsets */
     int *via, *from;
     struct sp_plan *plan, *trial;
-    double cost;         /* of plan, by model/cost.c */
+    double cost; /* of plan, by model/cost.c */
 
     /* h->plan's cost by parts, for moving one client at a time */
-    double *units;       /* nproducts: units on p */
-    double *sumlic;      /* nproducts * maxlev: its clients' licence at l */
-    int *users;          /* nvendors: (client, product) pairs on v */
-    double *fee;         /* nvendors: H * (fee + labour), the y objective */
-    double *marg;        /* ncands: what adding it alone would cost */
-    int *pick;           /* a client's products, at most nproducts */
-    int *target;         /* nproducts: the level the LP priced p at */
-    double *gain;        /* nclients: what moving c onto p costs */
-    int *order;          /* nclients */
+    double *units;      /* nproducts: units on p */
+    double *sumlic;     /* nproducts * maxlev: its clients' licence at l */
+    int *users;         /* nvendors: (client, product) pairs on v */
+    double *fee;        /* nvendors: H * (fee + labour), the y objective */
+    double *marg;       /* ncands: a candidate's cost in the cover DP;
+                           HUGE_VAL = not usable, <= 0 = always taken */
+    int *pick;          /* 3 * nproducts: a client's new products, its
+                           current ones, and both (cands indices) */
+    int *target;        /* nproducts: the level the LP priced p at */
+    struct move *moves; /* nclients: who could move onto a product */
+};
+
+/* What moving a client onto a product costs per unit it brings. */
+struct move {
+    double per_unit;
+    int client;
 };
 
 static double cand_cost(const struct heur *h, const struct sp_cand *cd)
@@ -62,25 +75,20 @@ static bool usable(const struct heur *h, const struct sp_cand *cd)
     return h->kept[h->pb->products[cd->product].vendor] != 0;
 }
 
-/* Client c's cheapest cover by the kept vendors at h->level prices, into
- * out.  A current product whose keeping costs less than leaving it is
- * kept whether it covers anything or not. */
-static bool cover_client(struct heur *h, int c, struct sp_plan *out)
+/* Client c's cheapest cover at the costs in h->marg, as cands indices
+ * in h->pick; returns how many, or -1 when there is none.  A candidate
+ * that costs nothing or less is taken whether it covers anything or
+ * not (a current product cheaper to keep than to leave). */
+static int cheapest_cover(struct heur *h, int c)
 {
-    const struct sp_model *m = h->m;
-    size_t np = (size_t)h->pb->nproducts;
     unsigned full = (1u << h->nbits[c]) - 1, start = 0, s;
-    int i;
+    int i, n = 0;
 
-    for (i = h->first[c]; i < h->first[c + 1]; i++) {
-        const struct sp_cand *cd = &m->cands[i];
-        if (cd->pinned || (usable(h, cd) && cand_cost(h, cd) <= 0.0)) {
-            out->x[(size_t)c * np + (size_t)cd->product] = 1;
+    for (i = h->first[c]; i < h->first[c + 1]; i++)
+        if (h->marg[i] <= 0.0) {
+            h->pick[n++] = i;
             start |= h->bits[i];
         }
-    }
-    if (m->cands[h->first[c]].pinned)
-        return true; /* keep_clients: the current stack, covered or not */
     for (s = 0; s <= full; s++)
         h->best[s] = HUGE_VAL;
     h->best[start] = 0.0;
@@ -88,24 +96,43 @@ static bool cover_client(struct heur *h, int c, struct sp_plan *out)
         if (h->best[s] == HUGE_VAL)
             continue;
         for (i = h->first[c]; i < h->first[c + 1]; i++) {
-            const struct sp_cand *cd = &m->cands[i];
             unsigned t = s | h->bits[i];
-            double v;
-            if (t == s || !usable(h, cd))
+            if (t == s || h->marg[i] == HUGE_VAL ||
+                h->best[s] + h->marg[i] >= h->best[t])
                 continue;
-            v = h->best[s] + cand_cost(h, cd);
-            if (v < h->best[t]) {
-                h->best[t] = v;
-                h->via[t] = i;
-                h->from[t] = (int)s;
-            }
+            h->best[t] = h->best[s] + h->marg[i];
+            h->via[t] = i;
+            h->from[t] = (int)s;
         }
     }
     if (h->best[full] == HUGE_VAL)
-        return false;
+        return -1;
     for (s = full; s != start; s = (unsigned)h->from[s])
-        out->x[(size_t)c * np + (size_t)m->cands[h->via[s]].product] = 1;
-    return true;
+        h->pick[n++] = h->via[s];
+    return n;
+}
+
+/* Client c's cheapest cover by the kept vendors at h->level prices, into
+ * out; a client of keep_clients runs its current stack. */
+static bool cover_client(struct heur *h, int c, struct sp_plan *out)
+{
+    const struct sp_model *m = h->m;
+    size_t np = (size_t)h->pb->nproducts;
+    int i, n;
+
+    if (m->cands[h->first[c]].pinned) {
+        /* every candidate of a pinned client is a current product */
+        for (i = h->first[c]; i < h->first[c + 1]; i++)
+            out->x[(size_t)c * np + (size_t)m->cands[i].product] = 1;
+        return true;
+    }
+    for (i = h->first[c]; i < h->first[c + 1]; i++)
+        h->marg[i] =
+            usable(h, &m->cands[i]) ? cand_cost(h, &m->cands[i]) : HUGE_VAL;
+    n = cheapest_cover(h, c);
+    for (i = 0; i < n; i++)
+        out->x[(size_t)c * np + (size_t)m->cands[h->pick[i]].product] = 1;
+    return n >= 0;
 }
 
 /* Client c as the LP solution in lp has it, rounded; false (and out
@@ -123,19 +150,15 @@ static bool round_client(struct heur *h, int c, glp_prob *lp,
         double x = 0.0;
         for (l = 0; cd->col && l < cd->nlev; l++)
             x += glp_get_col_prim(lp, cd->col + l);
-        if (x > 0.5 && usable(h, cd))
+        h->marg[i] = x > 0.5 && usable(h, cd); /* 1 = taken */
+        if (h->marg[i] > 0.0)
             got |= h->bits[i];
     }
     if (got != (1u << h->nbits[c]) - 1)
         return false;
-    for (i = h->first[c]; i < h->first[c + 1]; i++) {
-        const struct sp_cand *cd = &m->cands[i];
-        double x = 0.0;
-        for (l = 0; cd->col && l < cd->nlev; l++)
-            x += glp_get_col_prim(lp, cd->col + l);
-        if (x > 0.5 && usable(h, cd))
-            out->x[(size_t)c * np + (size_t)cd->product] = 1;
-    }
+    for (i = h->first[c]; i < h->first[c + 1]; i++)
+        if (h->marg[i] > 0.0)
+            out->x[(size_t)c * np + (size_t)m->cands[i].product] = 1;
     return true;
 }
 
@@ -295,22 +318,11 @@ static void from_lp(struct heur *h, glp_prob *lp)
 
 /* ---- one client at a time ------------------------------------------- */
 
-static int reached(const struct heur *h, int p)
-{
-    const struct sp_model *m = h->m;
-    int l, lev = 0;
-
-    for (l = 1; l < m->nlev[p]; l++)
-        if (m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] <=
-            h->units[p])
-            lev = l;
-    return lev;
-}
-
 static double product_cost(const struct heur *h, int p)
 {
-    return h->m->H * h->sumlic[(size_t)p * (size_t)h->m->maxlev +
-                               (size_t)reached(h, p)];
+    return h->m->H *
+           h->sumlic[(size_t)p * (size_t)h->m->maxlev +
+                     (size_t)sp_model_level_reached(h->m, p, h->units[p])];
 }
 
 static double vendor_cost(const struct heur *h, int v)
@@ -365,7 +377,7 @@ static double part_cost(const struct heur *h, const int *set, int n)
 static double add_cost(struct heur *h, const int *set, int n, int *aff,
                        int naff)
 {
-    double before = part_cost(h, aff, naff) , after;
+    double before = part_cost(h, aff, naff), after;
     int i;
 
     for (i = 0; i < naff; i++) /* aff's obj counts only when added */
@@ -397,202 +409,118 @@ static void book_plan(struct heur *h)
             book(h, &m->cands[i], 1);
 }
 
-/* Client c's cheapest cover at the marginal costs in h->marg (the
- * client taken off the books), as cand indices into h->pick. */
-static int marginal_cover(struct heur *h, int c)
+/* Takes client c off the books, its products into cur (returns how
+ * many), and prices each of its candidates alone against everyone else
+ * into h->marg. */
+static int unbook_client(struct heur *h, int c, int *cur)
 {
-    unsigned full = (1u << h->nbits[c]) - 1, start = 0, s;
+    const struct sp_model *m = h->m;
     int i, n = 0;
 
     for (i = h->first[c]; i < h->first[c + 1]; i++)
-        if (h->marg[i] <= 0.0) {
-            h->pick[n++] = i;
-            start |= h->bits[i];
+        if (sp_plan_has(h->plan, c, m->cands[i].product)) {
+            cur[n++] = i;
+            book(h, &m->cands[i], -1);
         }
-    for (s = 0; s <= full; s++)
-        h->best[s] = HUGE_VAL;
-    h->best[start] = 0.0;
-    for (s = start; s <= full; s++) {
-        if (h->best[s] == HUGE_VAL)
-            continue;
-        for (i = h->first[c]; i < h->first[c + 1]; i++) {
-            unsigned t = s | h->bits[i];
-            if (t == s || h->marg[i] == HUGE_VAL ||
-                h->best[s] + h->marg[i] >= h->best[t])
-                continue;
-            h->best[t] = h->best[s] + h->marg[i];
-            h->via[t] = i;
-            h->from[t] = (int)s;
-        }
-    }
-    if (h->best[full] == HUGE_VAL)
-        return -1;
-    for (s = full; s != start; s = (unsigned)h->from[s])
-        h->pick[n++] = h->via[s];
+    for (i = h->first[c]; i < h->first[c + 1]; i++)
+        h->marg[i] =
+            usable(h, &m->cands[i]) ? add_cost(h, &i, 1, &i, 1) : HUGE_VAL;
     return n;
+}
+
+/* With client c off the books: what its n products in h->pick cost
+ * against the ncur in cur, every product and vendor either touches
+ * costed at the units it would then have. */
+static double switch_cost(struct heur *h, const int *cur, int ncur, int n)
+{
+    int *aff = h->pick + 2 * (size_t)h->pb->nproducts, naff = 0, i, k;
+
+    for (i = 0; i < ncur; i++)
+        aff[naff++] = cur[i];
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < ncur && cur[k] != h->pick[i]; k++)
+            ;
+        if (k == ncur)
+            aff[naff++] = h->pick[i];
+    }
+    return add_cost(h, h->pick, n, aff, naff) -
+           add_cost(h, cur, ncur, aff, naff);
+}
+
+/* Puts client c back on the books: with the n products in h->pick
+ * (move) or as it was (cur). */
+static void rebook_client(struct heur *h, int c, const int *cur, int ncur,
+                          int n, bool move)
+{
+    const struct sp_model *m = h->m;
+    size_t np = (size_t)h->pb->nproducts;
+    int i;
+
+    if (!move) {
+        for (i = 0; i < ncur; i++)
+            book(h, &m->cands[cur[i]], 1);
+        return;
+    }
+    for (i = 0; i < ncur; i++)
+        h->plan->x[(size_t)c * np + (size_t)m->cands[cur[i]].product] = 0;
+    for (i = 0; i < n; i++) {
+        h->plan->x[(size_t)c * np + (size_t)m->cands[h->pick[i]].product] = 1;
+        book(h, &m->cands[h->pick[i]], 1);
+    }
 }
 
 /* Moves client c to a cheaper cover given everyone else's choices, if
  * there is one; returns the saving. */
 static double improve_client(struct heur *h, int c)
 {
-    const struct sp_model *m = h->m;
-    size_t np = (size_t)h->pb->nproducts;
-    int *cur = h->pick + np, ncur = 0, *aff = cur + np, naff, n, i, k;
-    double now, alt;
+    int *cur = h->pick + h->pb->nproducts, ncur, n;
+    double d = HUGE_VAL;
 
-    if (h->first[c] == h->first[c + 1] || m->cands[h->first[c]].pinned)
+    if (h->first[c] == h->first[c + 1] || h->m->cands[h->first[c]].pinned)
         return 0.0;
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        if (sp_plan_has(h->plan, c, m->cands[i].product)) {
-            cur[ncur++] = i;
-            book(h, &m->cands[i], -1);
-        }
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        h->marg[i] = usable(h, &m->cands[i]) ? add_cost(h, &i, 1, &i, 1)
-                                               : HUGE_VAL;
-    n = marginal_cover(h, c);
-    alt = HUGE_VAL;
-    if (n > 0) {
-        naff = 0;
-        for (i = 0; i < ncur; i++)
-            aff[naff++] = cur[i];
-        for (i = 0; i < n; i++) {
-            for (k = 0; k < ncur && cur[k] != h->pick[i]; k++)
-                ;
-            if (k == ncur)
-                aff[naff++] = h->pick[i];
-        }
-        now = add_cost(h, cur, ncur, aff, naff);
-        alt = add_cost(h, h->pick, n, aff, naff);
-        if (alt < now - 1e-6) {
-            for (i = 0; i < ncur; i++)
-                h->plan->x[(size_t)c * np + (size_t)m->cands[cur[i]].product] = 0;
-            for (i = 0; i < n; i++) {
-                h->plan->x[(size_t)c * np +
-                           (size_t)m->cands[h->pick[i]].product] = 1;
-                book(h, &m->cands[h->pick[i]], 1);
-            }
-            return now - alt;
-        }
-    }
-    for (i = 0; i < ncur; i++)
-        book(h, &m->cands[cur[i]], 1);
-    return 0.0;
+    ncur = unbook_client(h, c, cur);
+    n = cheapest_cover(h, c);
+    if (n > 0)
+        d = switch_cost(h, cur, ncur, n);
+    rebook_client(h, c, cur, ncur, n, d < -1e-6);
+    return d < -1e-6 ? -d : 0.0;
 }
 
-/* What putting client c onto product p costs, everyone else as booked;
- * HUGE_VAL when c cannot run p.  With apply, c moves. */
-static double move_onto(struct heur *h, int c, int p, bool apply)
+/* What putting client c onto product p (cands index ip) costs, everyone
+ * else as booked; with apply, c moves. */
+static double move_onto(struct heur *h, int c, int ip, bool apply)
 {
-    const struct sp_model *m = h->m;
-    size_t np = (size_t)h->pb->nproducts;
-    int *cur = h->pick + np, ncur = 0, *aff = cur + np, naff, n, i, k;
-    int ip = -1;
-    double delta = HUGE_VAL;
+    int *cur = h->pick + h->pb->nproducts, ncur, n;
+    double d = HUGE_VAL;
 
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        if (m->cands[i].product == p && usable(h, &m->cands[i]))
-            ip = i;
-    if (ip < 0 || m->cands[ip].pinned || sp_plan_has(h->plan, c, p))
-        return HUGE_VAL;
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        if (sp_plan_has(h->plan, c, m->cands[i].product)) {
-            cur[ncur++] = i;
-            book(h, &m->cands[i], -1);
-        }
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        h->marg[i] = usable(h, &m->cands[i]) ? add_cost(h, &i, 1, &i, 1)
-                                               : HUGE_VAL;
+    ncur = unbook_client(h, c, cur);
     h->marg[ip] = -HUGE_VAL; /* forced */
-    n = marginal_cover(h, c);
-    if (n > 0) {
-        naff = 0;
-        for (i = 0; i < ncur; i++)
-            aff[naff++] = cur[i];
-        for (i = 0; i < n; i++) {
-            for (k = 0; k < ncur && cur[k] != h->pick[i]; k++)
-                ;
-            if (k == ncur)
-                aff[naff++] = h->pick[i];
-        }
-        delta = add_cost(h, h->pick, n, aff, naff) -
-                add_cost(h, cur, ncur, aff, naff);
-    }
-    if (apply && n > 0) {
-        for (i = 0; i < ncur; i++)
-            h->plan->x[(size_t)c * np + (size_t)m->cands[cur[i]].product] = 0;
-        for (i = 0; i < n; i++) {
-            h->plan->x[(size_t)c * np +
-                       (size_t)m->cands[h->pick[i]].product] = 1;
-            book(h, &m->cands[h->pick[i]], 1);
-        }
-    } else {
-        for (i = 0; i < ncur; i++)
-            book(h, &m->cands[cur[i]], 1);
-    }
-    return delta;
+    n = cheapest_cover(h, c);
+    if (n > 0)
+        d = switch_cost(h, cur, ncur, n);
+    rebook_client(h, c, cur, ncur, n, apply && n > 0);
+    return d;
 }
 
-static const double *sort_key;
-static int by_key(const void *a, const void *b)
+/* Client c's candidate for product p that it may move onto, or -1. */
+static int movable(const struct heur *h, int c, int p)
 {
-    double x = sort_key[*(const int *)a], y = sort_key[*(const int *)b];
-    return x < y ? -1 : x > y;
-}
-
-static enum sp_status improve_clients(struct heur *h);
-
-/* A tiered product the LP priced at a level the plan's units miss (the
- * LP met the minimum with fractions of clients): move the clients that
- * cost least per unit onto it until the level is reached, let everyone
- * respond, and keep the result if the whole plan costs less. */
-static enum sp_status reach_levels(struct heur *h)
-{
-    const struct sp_problem *pb = h->pb;
     const struct sp_model *m = h->m;
-    int p, c, i, n;
-    double before;
-    enum sp_status st;
+    int i;
 
-    for (p = 0; p < pb->nproducts; p++) {
-        double need;
-        if (m->nlev[p] < 2 || h->target[p] == 0)
-            continue;
-        book_plan(h);
-        need = m->levelmin[(size_t)p * (size_t)m->maxlev +
-                           (size_t)h->target[p]] - h->units[p];
-        if (need <= 0.0)
-            continue;
-        memcpy(h->trial->x, h->plan->x, (size_t)pb->nclients * (size_t)pb->nproducts);
-        memcpy(h->trial->kept, h->plan->kept, (size_t)pb->nvendors);
-        before = h->cost;
-        for (c = n = 0; c < pb->nclients; c++) {
-            double d = move_onto(h, c, p, false);
-            if (d == HUGE_VAL)
-                continue;
-            for (i = h->first[c]; m->cands[i].product != p; i++)
-                ;
-            h->gain[c] = d / fmax(m->cands[i].b, 1e-9);
-            h->order[n++] = c;
-        }
-        sort_key = h->gain;
-        qsort(h->order, (size_t)n, sizeof(int), by_key);
-        need += h->units[p]; /* the level's minimum */
-        for (i = 0; i < n && h->units[p] < need; i++)
-            move_onto(h, h->order[i], p, true);
-        st = improve_clients(h);
-        if (st != SP_OK)
-            return st;
-        if (h->cost > before - 1e-6) { /* no better: back */
-            struct sp_plan *swap = h->plan;
-            h->plan = h->trial;
-            h->trial = swap;
-            h->cost = before;
-        }
-    }
-    book_plan(h);
-    return SP_OK;
+    if (sp_plan_has(h->plan, c, p))
+        return -1;
+    for (i = h->first[c]; i < h->first[c + 1]; i++)
+        if (m->cands[i].product == p)
+            return usable(h, &m->cands[i]) && !m->cands[i].pinned ? i : -1;
+    return -1;
+}
+
+static int by_per_unit(const void *a, const void *b)
+{
+    double x = ((const struct move *)a)->per_unit;
+    double y = ((const struct move *)b)->per_unit;
+    return x < y ? -1 : x > y;
 }
 
 /* Best responses, client by client, until a pass saves nothing. */
@@ -621,17 +549,61 @@ static enum sp_status improve_clients(struct heur *h)
     return SP_OK;
 }
 
+/* A tiered product the LP priced at a level the plan's units miss (the
+ * LP met the minimum with fractions of clients): move the clients that
+ * cost least per unit onto it until the level is reached, let everyone
+ * respond, and keep the result if the whole plan costs less. */
+static enum sp_status reach_levels(struct heur *h)
+{
+    const struct sp_problem *pb = h->pb;
+    const struct sp_model *m = h->m;
+    int p, c, i, n;
+    double before;
+    enum sp_status st;
+
+    for (p = 0; p < pb->nproducts; p++) {
+        double level_min;
+        if (m->nlev[p] < 2 || h->target[p] == 0)
+            continue;
+        book_plan(h);
+        level_min =
+            m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)h->target[p]];
+        if (h->units[p] >= level_min)
+            continue;
+        memcpy(h->trial->x, h->plan->x,
+               (size_t)pb->nclients * (size_t)pb->nproducts);
+        memcpy(h->trial->kept, h->plan->kept, (size_t)pb->nvendors);
+        before = h->cost;
+        for (c = n = 0; c < pb->nclients; c++) {
+            int ip = movable(h, c, p);
+            double d = ip < 0 ? HUGE_VAL : move_onto(h, c, ip, false);
+            if (d == HUGE_VAL)
+                continue;
+            h->moves[n].per_unit = d / fmax(m->cands[ip].b, 1e-9);
+            h->moves[n++].client = c;
+        }
+        qsort(h->moves, (size_t)n, sizeof(*h->moves), by_per_unit);
+        for (i = 0; i < n && h->units[p] < level_min; i++) {
+            int ip = movable(h, h->moves[i].client, p);
+            if (ip >= 0)
+                move_onto(h, h->moves[i].client, ip, true);
+        }
+        st = improve_clients(h);
+        if (st != SP_OK)
+            return st;
+        if (h->cost > before - 1e-6) { /* no better: back */
+            struct sp_plan *swap = h->plan;
+            h->plan = h->trial;
+            h->trial = swap;
+            h->cost = before;
+        }
+    }
+    book_plan(h);
+    return SP_OK;
+}
+
 static void heur_free(struct heur *h)
 {
-    free(h->target);
-    free(h->gain);
-    free(h->order);
-    free(h->units);
-    free(h->sumlic);
-    free(h->users);
-    free(h->fee);
-    free(h->marg);
-    free(h->pick);
     free(h->kept);
     free(h->must);
     free(h->level);
@@ -643,51 +615,33 @@ static void heur_free(struct heur *h)
     free(h->from);
     sp_plan_free(h->plan);
     sp_plan_free(h->trial);
+    free(h->units);
+    free(h->sumlic);
+    free(h->users);
+    free(h->fee);
+    free(h->marg);
+    free(h->pick);
+    free(h->target);
+    free(h->moves);
 }
 
 /* Client ranges, each candidate's category bits, and the vendors every
- * plan keeps. */
-static bool heur_init(struct heur *h, const struct sp_model *m)
+ * plan keeps; the DP's tables sized for the widest client.  false when
+ * out of memory; *too_wide when a client requires more than MAX_BITS
+ * categories. */
+static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
 {
     const struct sp_problem *pb = m->pb;
-    size_t nsub = (size_t)1 << MAX_BITS;
-    int c, i, k;
+    int c, i, k, widest = 0;
+    size_t nsub;
 
     memset(h, 0, sizeof(*h));
     h->m = m;
     h->pb = pb;
-    h->kept = calloc((size_t)pb->nvendors + 1, 1);
-    h->must = calloc((size_t)pb->nvendors + 1, 1);
-    h->level = calloc((size_t)pb->nproducts + 1, sizeof(int));
-    h->first = calloc((size_t)pb->nclients + 2, sizeof(int));
-    h->bits = calloc((size_t)m->ncands + 1, sizeof(unsigned));
-    h->nbits = calloc((size_t)pb->nclients + 1, sizeof(int));
-    h->best = malloc(nsub * sizeof(double));
-    h->via = malloc(nsub * sizeof(int));
-    h->from = malloc(nsub * sizeof(int));
-    h->plan = sp_plan_new(pb);
-    h->trial = sp_plan_new(pb);
     h->cost = HUGE_VAL;
-    h->units = calloc((size_t)pb->nproducts + 1, sizeof(double));
-    h->sumlic = calloc((size_t)pb->nproducts * (size_t)m->maxlev + 1,
-                       sizeof(double));
-    h->users = calloc((size_t)pb->nvendors + 1, sizeof(int));
-    h->fee = calloc((size_t)pb->nvendors + 1, sizeof(double));
-    h->marg = calloc((size_t)m->ncands + 1, sizeof(double));
-    h->pick = calloc(3 * (size_t)pb->nproducts + 1, sizeof(int));
-    h->target = calloc((size_t)pb->nproducts + 1, sizeof(int));
-    h->gain = calloc((size_t)pb->nclients + 1, sizeof(double));
-    h->order = calloc((size_t)pb->nclients + 1, sizeof(int));
-    if (!h->target || !h->gain || !h->order)
-        return false;
-    if (!h->units || !h->sumlic || !h->users || !h->fee || !h->marg ||
-        !h->pick)
-        return false;
-    for (c = 0; c < pb->nvendors; c++)
-        h->fee[c] = m->ycol[c] ? glp_get_obj_coef(m->lp, m->ycol[c]) : 0.0;
-    if (!h->kept || !h->must || !h->level || !h->first || !h->bits ||
-        !h->nbits || !h->best || !h->via || !h->from || !h->plan ||
-        !h->trial)
+    h->first = calloc((size_t)pb->nclients + 2, sizeof(int));
+    h->nbits = calloc((size_t)pb->nclients + 1, sizeof(int));
+    if (!h->first || !h->nbits)
         return false;
     for (i = 0, c = 0; c <= pb->nclients; c++) {
         h->first[c] = i;
@@ -695,11 +649,41 @@ static bool heur_init(struct heur *h, const struct sp_model *m)
             i++;
     }
     for (c = 0; c < pb->nclients; c++) {
-        int base = -1;
         sp_client_requires(pb, &pb->clients[c], &m->sc->settings,
                            &h->nbits[c]);
-        if (h->nbits[c] > MAX_BITS)
-            return false;
+        widest = h->nbits[c] > widest ? h->nbits[c] : widest;
+    }
+    *too_wide = widest > MAX_BITS;
+    if (*too_wide)
+        return true;
+    nsub = (size_t)1 << widest;
+    h->kept = calloc((size_t)pb->nvendors + 1, 1);
+    h->must = calloc((size_t)pb->nvendors + 1, 1);
+    h->level = calloc((size_t)pb->nproducts + 1, sizeof(int));
+    h->bits = calloc((size_t)m->ncands + 1, sizeof(unsigned));
+    h->best = malloc(nsub * sizeof(double));
+    h->via = malloc(nsub * sizeof(int));
+    h->from = malloc(nsub * sizeof(int));
+    h->plan = sp_plan_new(pb);
+    h->trial = sp_plan_new(pb);
+    h->units = calloc((size_t)pb->nproducts + 1, sizeof(double));
+    h->sumlic =
+        calloc((size_t)pb->nproducts * (size_t)m->maxlev + 1, sizeof(double));
+    h->users = calloc((size_t)pb->nvendors + 1, sizeof(int));
+    h->fee = calloc((size_t)pb->nvendors + 1, sizeof(double));
+    h->marg = calloc((size_t)m->ncands + 1, sizeof(double));
+    h->pick = calloc(3 * (size_t)pb->nproducts + 1, sizeof(int));
+    h->target = calloc((size_t)pb->nproducts + 1, sizeof(int));
+    h->moves = calloc((size_t)pb->nclients + 1, sizeof(struct move));
+    if (!h->kept || !h->must || !h->level || !h->bits || !h->best || !h->via ||
+        !h->from || !h->plan || !h->trial || !h->units || !h->sumlic ||
+        !h->users || !h->fee || !h->marg || !h->pick || !h->target ||
+        !h->moves)
+        return false;
+    for (i = 0; i < pb->nvendors; i++)
+        h->fee[i] = m->ycol[i] ? glp_get_obj_coef(m->lp, m->ycol[i]) : 0.0;
+    for (c = 0; c < pb->nclients; c++) {
+        int base = -1;
         /* a client's cover rows were added one per category, in order */
         for (i = h->first[c]; i < h->first[c + 1]; i++)
             for (k = 0; k < m->cands[i].ncover; k++) {
@@ -724,16 +708,19 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
                                  struct sp_plan **out, double *cost)
 {
     struct heur h;
+    bool too_wide = false;
     enum sp_status st = SP_ERR_NOMEM;
 
     *out = NULL;
-    if (!heur_init(&h, m))
+    if (!heur_init(&h, m, &too_wide))
+        goto cleanup;
+    st = SP_OK;
+    if (too_wide)
         goto cleanup;
     from_lp(&h, lp);
     memcpy(h.target, h.level, (size_t)m->pb->nproducts * sizeof(int));
     /* two starts: the LP's own choices rounded, and every client's
      * cheapest cover at the LP's prices */
-    st = SP_OK;
     if (cover_all(&h, lp, h.trial))
         st = consider(&h);
     if (st == SP_OK && cover_all(&h, NULL, h.trial))

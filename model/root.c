@@ -26,20 +26,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "heuristic_int.h"
 #include "root_int.h"
 
 /* Per client and required category, how many of the cheapest covering
  * candidates start in the LP. */
 #define START_PER_CATEGORY 2
-
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* What a candidate costs at its cheapest level. */
 static double cheapest(const struct sp_model *m, const struct sp_cand *cd)
@@ -128,7 +120,7 @@ static int release(struct sp_model *m, unsigned char *parked, double limit)
 
     for (i = 0; i < m->ncands; i++) {
         const struct sp_cand *cd = &m->cands[i];
-        if (!parked[i])
+        if (!parked[i] || !cd->col) /* dropped: out for good */
             continue;
         for (l = 0; l < cd->nlev; l++)
             if (glp_get_col_dual(m->lp, cd->col + l) <= limit)
@@ -168,7 +160,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
                              struct sp_plan **first, double *ub, int *rc)
 {
     unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
-    double t0 = seconds(), lb, limit;
+    double t0 = glp_time(), lb, limit; /* GLPK's clock, ms */
     int rounds = 0, rows = 0, cols = 0, n, k, nfix;
     glp_smcp parm;
     enum sp_status st = SP_OK;
@@ -184,7 +176,8 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
     parm.meth = GLP_DUALP;
     for (;;) {
         if (tm_lim != INT_MAX) {
-            parm.tm_lim = tm_lim - (int)((seconds() - t0) * 1000.0);
+            parm.tm_lim =
+                tm_lim - (int)(glp_difftime(glp_time(), t0) * 1000.0);
             if (parm.tm_lim <= 0) {
                 *rc = GLP_ETMLIM;
                 goto done;
@@ -214,9 +207,11 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
         rows += n;
         cols += k;
         if (trace)
-            fprintf(stderr, "root round %d: +%d rows, +%d candidates, "
-                            "lp %.6f, %.2f s\n",
-                    rounds, n, k, glp_get_obj_val(m->lp), seconds() - t0);
+            fprintf(stderr,
+                    "root round %d: +%d rows, +%d candidates, "
+                    "lp %.6f, %.2f s\n",
+                    rounds, n, k, glp_get_obj_val(m->lp),
+                    glp_difftime(glp_time(), t0));
         if (n == 0 && k == 0)
             break;
     }
@@ -239,11 +234,12 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
             fprintf(stderr, "root: %d columns dropped\n", dropped);
     }
     if (trace)
-        fprintf(stderr, "root: %d rounds, +%d rows, +%d candidates, lp "
-                        "%.6f, first plan %.6f, %d candidates released, "
-                        "%d columns fixed, %.2f s\n",
+        fprintf(stderr,
+                "root: %d rounds, +%d rows, +%d candidates, lp "
+                "%.6f, first plan %.6f, %d candidates released, "
+                "%d columns fixed, %.2f s\n",
                 rounds, rows, cols, lb, *first ? *ub : HUGE_VAL, n, nfix,
-                seconds() - t0);
+                glp_difftime(glp_time(), t0));
 
 done:
     /* on a failure nothing stays parked */

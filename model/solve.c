@@ -70,13 +70,9 @@ static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
         return;
     }
     if (plan && cost < ctx->progress.incumbent - 1e-6) {
-        double *x = malloc(((size_t)glp_get_num_cols(lp) + 1) *
-                           sizeof(double));
-        if (x) {
-            sp_model_point(ctx->m, plan, x);
-            if (glp_ios_heur_sol(T, x) == 0)
-                ctx->progress.incumbent = glp_mip_obj_val(lp);
-        }
+        double *x = sp_model_point(ctx->m, plan);
+        if (x && glp_ios_heur_sol(T, x) == 0)
+            ctx->progress.incumbent = glp_mip_obj_val(lp);
         free(x);
     }
     sp_plan_free(plan);
@@ -305,13 +301,9 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         st = sp_root_solve(m, time_left(ctx), &first, &ub, &rc);
         if (st != SP_OK)
             goto cleanup;
-        if (first) {
-            ctx->first = malloc(((size_t)glp_get_num_cols(m->lp) + 1) *
-                                sizeof(double));
-            if (ctx->first)
-                sp_model_point(m, first, ctx->first);
-            sp_plan_free(first);
-        }
+        if (first) /* no room for it: GLPK starts without */
+            ctx->first = sp_model_point(m, first);
+        sp_plan_free(first);
         parm.presolve = GLP_OFF;
         parm.tm_lim = time_left(ctx);
         /* MIR cuts lift the bound over the tier minimums and min_commits

@@ -290,8 +290,7 @@ static void check_root(const struct sp_problem *pb, double brute,
        (unsigned long long)seed, lb, brute, rc);
     if (first) {
         n = glp_get_num_cols(m->lp);
-        x = calloc((size_t)n + 1, sizeof(double));
-        sp_model_point(m, first, x);
+        x = sp_model_point(m, first);
         for (j = 1; j <= n; j++)
             obj += glp_get_obj_coef(m->lp, j) * x[j];
         free(x);
