@@ -602,6 +602,20 @@ static enum sp_status reach_levels(struct heur *h)
     return SP_OK;
 }
 
+/* Best responses, the tier step, vendor drops, best responses again. */
+static enum sp_status improve(struct heur *h)
+{
+    enum sp_status st = improve_clients(h);
+
+    if (st == SP_OK)
+        st = reach_levels(h);
+    if (st == SP_OK)
+        st = drop_vendors(h);
+    if (st == SP_OK)
+        st = improve_clients(h);
+    return st;
+}
+
 static void heur_free(struct heur *h)
 {
     free(h->kept);
@@ -708,7 +722,10 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
                                  struct sp_plan **out, double *cost)
 {
     struct heur h;
+    struct sp_plan *best = NULL;
+    double best_cost = HUGE_VAL;
     bool too_wide = false;
+    int start;
     enum sp_status st = SP_ERR_NOMEM;
 
     *out = NULL;
@@ -717,30 +734,39 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
     st = SP_OK;
     if (too_wide)
         goto cleanup;
-    from_lp(&h, lp);
-    memcpy(h.target, h.level, (size_t)m->pb->nproducts * sizeof(int));
-    /* two starts: the LP's own choices rounded, and every client's
-     * cheapest cover at the LP's prices */
-    if (cover_all(&h, lp, h.trial))
+    best = sp_plan_new(m->pb);
+    if (!best) {
+        st = SP_ERR_NOMEM;
+        goto cleanup;
+    }
+    /* Two starts, each improved on its own, the better kept: the LP's own
+     * choices rounded (at a node, that follows what branching decided),
+     * and every client's cheapest cover at the LP's prices (from the root
+     * LP it ended lower: $2,454 at 1,000 clients, $21,438 at 3,000). */
+    for (start = 0; start < 2 && st == SP_OK; start++) {
+        from_lp(&h, lp);
+        memcpy(h.target, h.level, (size_t)m->pb->nproducts * sizeof(int));
+        h.cost = HUGE_VAL;
+        if (!cover_all(&h, start == 0 ? lp : NULL, h.trial))
+            continue; /* the LP's vendors cannot cover every client */
         st = consider(&h);
-    if (st == SP_OK && cover_all(&h, NULL, h.trial))
-        st = consider(&h);
-    if (st != SP_OK || h.cost == HUGE_VAL)
-        goto cleanup; /* the LP's vendors cannot cover every client */
-    st = improve_clients(&h);
-    if (st == SP_OK)
-        st = reach_levels(&h);
-    if (st == SP_OK)
-        st = drop_vendors(&h);
-    if (st == SP_OK)
-        st = improve_clients(&h);
-    if (st == SP_OK) {
-        *out = h.plan;
-        *cost = h.cost;
-        h.plan = NULL;
+        if (st == SP_OK)
+            st = improve(&h);
+        if (st == SP_OK && h.cost < best_cost) {
+            struct sp_plan *swap = best;
+            best = h.plan;
+            h.plan = swap;
+            best_cost = h.cost;
+        }
+    }
+    if (st == SP_OK && best_cost < HUGE_VAL) {
+        *out = best;
+        *cost = best_cost;
+        best = NULL;
     }
 
 cleanup:
+    sp_plan_free(best);
     heur_free(&h);
     return st;
 }
