@@ -43,6 +43,13 @@ void cli_whatif_progress(const struct sp_progress *p, void *user);
 void cli_print_diags(const sp_diags *diags);
 /** Maps a library status to an exit code. */
 int cli_exit_code(enum sp_status st);
+/** The end of solve and merge: infeasible scenarios' reasons on stderr,
+ *  the JSON and/or workbook, the summary on stdout (unless the JSON went
+ *  there).  @return the exit code. */
+int cli_write_result(const sp_result *res, const char *json, const char *xlsx);
+/** A whole option value as a finite number >= 0 (--time-limit, --gap).
+ *  @return 1 and *out set, or 0. */
+int cli_parse_number(const char *s, double *out);
 /** "stackplan: MESSAGE" on stderr, then returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *message);
 

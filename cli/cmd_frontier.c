@@ -48,17 +48,6 @@ void cli_whatif_progress(const struct sp_progress *p, void *user)
     }
 }
 
-static int parse_double(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-
-    if (end == s || *end != '\0' || !isfinite(v) || v < 0)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 int cli_whatif_option(const char *command, int argc, char **argv, int *i,
                       struct cli_whatif_args *a)
 {
@@ -90,12 +79,12 @@ int cli_whatif_option(const char *command, int argc, char **argv, int *i,
     } else if (!strcmp(o, "-o") || !strcmp(o, "--output")) {
         a->xlsx = next;
     } else if (!strcmp(o, "--time-limit")) {
-        if (!parse_double(next, &a->so.time_limit) || a->so.time_limit <= 0)
+        if (!cli_parse_number(next, &a->so.time_limit) || a->so.time_limit <= 0)
             return cli_usage_error(command,
                                    "--time-limit: expected a positive number "
                                    "of seconds");
     } else if (!strcmp(o, "--gap")) {
-        if (!parse_double(next, &a->so.gap) || a->so.gap >= 1)
+        if (!cli_parse_number(next, &a->so.gap) || a->so.gap >= 1)
             return cli_usage_error(command,
                                    "--gap: expected a fraction from 0 to 1");
     } else {

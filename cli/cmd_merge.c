@@ -34,7 +34,7 @@ int cli_merge(int argc, char **argv)
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
     sp_result *res = NULL;
-    char err[2048] = "", *summary = NULL;
+    char err[2048] = "";
     int i, n = 0, rc = EXIT_INTERNAL;
     enum sp_status st;
 
@@ -84,38 +84,12 @@ int cli_merge(int argc, char **argv)
     cli_print_diags(diags);
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));
-        rc = st == SP_ERR_VERIFY ? EXIT_INTERNAL : cli_exit_code(st);
+        rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
-    for (i = 0; i < sp_result_count(res); i++)
-        if (sp_result_reason(res, i))
-            fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
-                    sp_result_name(res, i), sp_result_reason(res, i));
-    rc = EXIT_INPUT;
-    if (json) {
-        st = sp_json_write(res, json, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            goto cleanup;
-        }
-    }
-    if (xlsx) {
-        st = sp_workbook_write(res, xlsx, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            goto cleanup;
-        }
-    }
-    rc = EXIT_INTERNAL;
-    if (!json || strcmp(json, "-") != 0) {
-        if (sp_result_summary(res, &summary) != SP_OK)
-            goto cleanup;
-        fputs(summary, stdout);
-    }
-    rc = sp_result_infeasible(res) ? EXIT_INFEASIBLE : EXIT_OK;
+    rc = cli_write_result(res, json, xlsx);
 
 cleanup:
-    free(summary);
     free(paths);
     sp_result_free(res);
     sp_problem_free(pb);

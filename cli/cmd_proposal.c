@@ -1,5 +1,4 @@
 /* stackplan proposal: a client-facing workbook for one client. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,17 +36,6 @@ static void on_progress(const struct sp_progress *p, void *user)
         return;
     fprintf(stderr, "stackplan: [%d/%d] %s: %s (%.2f s)\n", p->index + 1,
             p->count, p->scenario, p->status, p->seconds);
-}
-
-static int parse_double(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-
-    if (end == s || *end != '\0' || !isfinite(v) || v < 0)
-        return 0;
-    *out = v;
-    return 1;
 }
 
 /* Options that take a value. */
@@ -99,13 +87,13 @@ static int parse_args(int argc, char **argv, struct args *a)
             else if (!strcmp(o, "--today"))
                 a->lo.today = v;
             else if (!strcmp(o, "--time-limit") &&
-                     (!parse_double(v, &a->so.time_limit) ||
+                     (!cli_parse_number(v, &a->so.time_limit) ||
                       a->so.time_limit <= 0))
                 return cli_usage_error(
                     "proposal", "--time-limit: expected a positive number "
                                 "of seconds");
             else if (!strcmp(o, "--gap") &&
-                     (!parse_double(v, &a->so.gap) || a->so.gap >= 1))
+                     (!cli_parse_number(v, &a->so.gap) || a->so.gap >= 1))
                 return cli_usage_error(
                     "proposal", "--gap: expected a fraction from 0 to 1");
         } else if (o[0] == '-' && o[1] != '\0') {
@@ -172,7 +160,7 @@ int cli_proposal(int argc, char **argv)
     st = sp_solve(pb, &a.so, &res, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));
-        rc = st == SP_ERR_VERIFY ? EXIT_INTERNAL : cli_exit_code(st);
+        rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
     st = sp_proposal_write(res, a.client, a.scenario, a.output, err,

@@ -59,17 +59,6 @@ static void on_progress(const struct sp_progress *p, void *user)
         fprintf(stderr, "solving, %.1f s\n", p->seconds);
 }
 
-static int parse_double(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-
-    if (end == s || *end != '\0' || !isfinite(v) || v < 0)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 static int parse_shard(const char *s, int *i, int *n)
 {
     char extra;
@@ -86,7 +75,7 @@ int cli_solve(int argc, char **argv)
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
     sp_result *res = NULL;
-    char err[1024] = "", *summary = NULL;
+    char err[1024] = "";
     int i, quiet = 0, rc = EXIT_INTERNAL;
     enum sp_status st;
 
@@ -118,13 +107,13 @@ int cli_solve(int argc, char **argv)
         } else if (!strcmp(a, "--json")) {
             json = argv[++i];
         } else if (!strcmp(a, "--time-limit")) {
-            if (!parse_double(argv[++i], &so.time_limit) ||
+            if (!cli_parse_number(argv[++i], &so.time_limit) ||
                 so.time_limit <= 0)
                 return cli_usage_error(
                     "solve", "--time-limit: expected a positive number of "
                              "seconds");
         } else if (!strcmp(a, "--gap")) {
-            if (!parse_double(argv[++i], &so.gap) || so.gap >= 1)
+            if (!cli_parse_number(argv[++i], &so.gap) || so.gap >= 1)
                 return cli_usage_error(
                     "solve", "--gap: expected a fraction from 0 to 1");
         } else if (!strcmp(a, "--write-lp")) {
@@ -172,38 +161,12 @@ int cli_solve(int argc, char **argv)
     st = sp_solve(pb, &so, &res, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err[0] ? err : sp_strerror(st));
-        rc = st == SP_ERR_VERIFY ? EXIT_INTERNAL : cli_exit_code(st);
+        rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
-    for (i = 0; i < sp_result_count(res); i++)
-        if (sp_result_reason(res, i))
-            fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
-                    sp_result_name(res, i), sp_result_reason(res, i));
-    if (json) {
-        st = sp_json_write(res, json, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            rc = EXIT_INPUT;
-            goto cleanup;
-        }
-    }
-    if (xlsx) {
-        st = sp_workbook_write(res, xlsx, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            rc = EXIT_INPUT;
-            goto cleanup;
-        }
-    }
-    if (!json || strcmp(json, "-") != 0) {
-        if (sp_result_summary(res, &summary) != SP_OK)
-            goto cleanup;
-        fputs(summary, stdout);
-    }
-    rc = sp_result_infeasible(res) ? EXIT_INFEASIBLE : EXIT_OK;
+    rc = cli_write_result(res, json, xlsx);
 
 cleanup:
-    free(summary);
     sp_result_free(res);
     sp_problem_free(pb);
     sp_diags_free(diags);

@@ -1,5 +1,7 @@
 /* The stackplan command: dispatches to one file per command. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli_int.h"
 #include "config.h"
@@ -58,6 +60,44 @@ int cli_exit_code(enum sp_status st)
     default:
         return EXIT_INTERNAL;
     }
+}
+
+int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
+{
+    char err[2048], *summary = NULL;
+    int i, rc = EXIT_INTERNAL;
+    enum sp_status st;
+
+    for (i = 0; i < sp_result_count(res); i++)
+        if (sp_result_reason(res, i))
+            fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
+                    sp_result_name(res, i), sp_result_reason(res, i));
+    st = json ? sp_json_write(res, json, err, sizeof(err)) : SP_OK;
+    if (st == SP_OK && xlsx)
+        st = sp_workbook_write(res, xlsx, err, sizeof(err));
+    if (st != SP_OK) {
+        fprintf(stderr, "stackplan: %s\n", err);
+        return EXIT_INPUT;
+    }
+    /* the summary on stdout, unless the JSON went there */
+    if (!json || strcmp(json, "-") != 0) {
+        if (sp_result_summary(res, &summary) != SP_OK)
+            return rc;
+        fputs(summary, stdout);
+        free(summary);
+    }
+    return sp_result_infeasible(res) ? EXIT_INFEASIBLE : EXIT_OK;
+}
+
+int cli_parse_number(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+
+    if (end == s || *end != '\0' || !isfinite(v) || v < 0)
+        return 0;
+    *out = v;
+    return 1;
 }
 
 int cli_usage_error(const char *command, const char *message)

@@ -43,6 +43,10 @@ bool sp_utf8_check(const unsigned char *s, size_t len, int *line,
 /** Writes s into buf as a double-quoted, one-line value for a message
  *  (quotes and control characters escaped, long values shortened). */
 void sp_quote_value(const char *s, char *buf, size_t size);
+/** A JSON value as an error message shows it: a quoted string, a number,
+ *  "a list", "an object"... (importers/scenarios.c). */
+struct cJSON;
+void sp_json_got(const struct cJSON *v, char *buf, size_t size);
 
 /* ---- CSV records (csvread.c) ------------------------------------------ */
 

@@ -245,8 +245,7 @@ static void jreport(struct jctx *j, const cJSON *n, bool at_key,
     }
 }
 
-/* A JSON value as a message shows it. */
-static void json_got(const cJSON *v, char *buf, size_t size)
+void sp_json_got(const cJSON *v, char *buf, size_t size)
 {
     if (cJSON_IsString(v))
         sp_quote_value(v->valuestring, buf, size);
@@ -348,7 +347,7 @@ static bool read_number(struct jctx *j, const cJSON *v, const char *scen,
         *out = v->valuedouble;
         return true;
     }
-    json_got(v, got, sizeof(got));
+    sp_json_got(v, got, sizeof(got));
     if (whole)
         jreport(j, v, false, scen, no,
                 "%s'%s': expected a whole number of at least %g, got %s",
@@ -375,7 +374,7 @@ static void read_required(struct jctx *j, const cJSON *v, const char *scen,
     int nitems = 0, *idx = NULL, n = 0, i, k;
     enum sp_status st = SP_OK;
 
-    json_got(v, got, sizeof(got));
+    sp_json_got(v, got, sizeof(got));
     if (cJSON_IsString(v)) {
         st = sp_list_split(v->valuestring, ',', &items, &nitems, NULL);
         if (st == SP_ERR_NOMEM)
@@ -386,7 +385,7 @@ static void read_required(struct jctx *j, const cJSON *v, const char *scen,
             goto nomem;
         for (item = v->child; item; item = item->next) {
             if (!cJSON_IsString(item)) {
-                json_got(item, got, sizeof(got));
+                sp_json_got(item, got, sizeof(got));
                 jreport(j, item, false, scen, no,
                         "%s'required': expected category names, got %s", where,
                         got);
@@ -465,7 +464,7 @@ static bool apply_setting(struct jctx *j, const cJSON *m, const char *scen,
             sp_date_parse(m->valuestring, &s->start_date)) {
             s->start_date_given = true;
         } else {
-            json_got(m, got, sizeof(got));
+            sp_json_got(m, got, sizeof(got));
             jreport(j, m, false, scen, no,
                     "%s'start_date': expected a date YYYY-MM-DD, got %s",
                     where, got);
@@ -475,7 +474,7 @@ static bool apply_setting(struct jctx *j, const cJSON *m, const char *scen,
         if (len > 0 && len < sizeof(s->currency)) {
             memcpy(s->currency, m->valuestring, len + 1);
         } else {
-            json_got(m, got, sizeof(got));
+            sp_json_got(m, got, sizeof(got));
             jreport(j, m, false, scen, no,
                     "%s'currency': expected a currency code of 1 to %d "
                     "characters, got %s",
@@ -520,7 +519,7 @@ static void read_settings(struct jctx *j, const cJSON *obj)
     char got[96], hint[400];
 
     if (!cJSON_IsObject(obj)) {
-        json_got(obj, got, sizeof(got));
+        sp_json_got(obj, got, sizeof(got));
         jreport(j, obj, false, NULL, 0,
                 "'settings': expected an object, got %s", got);
         return;
@@ -566,7 +565,7 @@ static void read_names(struct jctx *j, const cJSON *v, const char *scen,
     else if (cJSON_IsArray(v))
         count = cJSON_GetArraySize(v);
     else {
-        json_got(v, got, sizeof(got));
+        sp_json_got(v, got, sizeof(got));
         jreport(j, v, false, scen, no,
                 "'%s': expected a list of %s names, "
                 "got %s",
@@ -582,7 +581,7 @@ static void read_names(struct jctx *j, const cJSON *v, const char *scen,
     for (item = cJSON_IsString(v) ? v : v->child; item;
          item = cJSON_IsString(v) ? NULL : item->next) {
         if (!cJSON_IsString(item)) {
-            json_got(item, got, sizeof(got));
+            sp_json_got(item, got, sizeof(got));
             jreport(j, item, false, scen, no,
                     "'%s': expected %s names, got %s", v->string, what[kind],
                     got);
@@ -617,7 +616,7 @@ static void read_price_change(struct jctx *j, const cJSON *v, const char *scen,
     int p, vd;
 
     if (!cJSON_IsObject(v)) {
-        json_got(v, got, sizeof(got));
+        sp_json_got(v, got, sizeof(got));
         jreport(j, v, false, scen, no,
                 "'price_change': expected an object of product or vendor "
                 "names and fractions, got %s",
@@ -636,7 +635,7 @@ static void read_price_change(struct jctx *j, const cJSON *v, const char *scen,
             continue;
         if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) ||
             m->valuedouble < -1) {
-            json_got(m, got, sizeof(got));
+            sp_json_got(m, got, sizeof(got));
             jreport(j, m, false, scen, no,
                     "'price_change': '%s': expected a fraction of at least "
                     "-1 (0.10 = +10 %%), got %s",
@@ -723,7 +722,7 @@ static char *scenario_name(struct jctx *j, const cJSON *obj, int no)
         return NULL;
     }
     if (!cJSON_IsString(v)) {
-        json_got(v, got, sizeof(got));
+        sp_json_got(v, got, sizeof(got));
         jreport(j, v, false, NULL, no,
                 "'name': expected a non-empty string, got %s", got);
         return NULL;
@@ -734,7 +733,7 @@ static char *scenario_name(struct jctx *j, const cJSON *obj, int no)
         return NULL;
     }
     if (name[0] == '\0') {
-        json_got(v, got, sizeof(got));
+        sp_json_got(v, got, sizeof(got));
         jreport(j, v, false, NULL, no,
                 "'name': expected a non-empty string, got %s", got);
         free(name);
@@ -755,7 +754,7 @@ static void read_scenario(struct jctx *j, const cJSON *obj, int no)
     int i, required_line = 0;
 
     if (!cJSON_IsObject(obj)) {
-        json_got(obj, got, sizeof(got));
+        sp_json_got(obj, got, sizeof(got));
         jreport(j, obj, false, NULL, no, "expected an object, got %s", got);
         return;
     }
@@ -911,7 +910,7 @@ static void read_document(struct jctx *j, const cJSON *root)
     int no = 0;
 
     if (!cJSON_IsObject(root)) {
-        json_got(root, got, sizeof(got));
+        sp_json_got(root, got, sizeof(got));
         jreport(j, root, false, NULL, 0,
                 "expected an object with 'settings' and 'scenarios', got %s",
                 got);
@@ -939,7 +938,7 @@ static void read_document(struct jctx *j, const cJSON *root)
                        : NULL,
                    NULL);
     if (scenarios && !cJSON_IsArray(scenarios)) {
-        json_got(scenarios, got, sizeof(got));
+        sp_json_got(scenarios, got, sizeof(got));
         jreport(j, scenarios, false, NULL, 0,
                 "'scenarios': expected a list of objects, got %s", got);
     } else if (scenarios) {

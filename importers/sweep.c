@@ -71,23 +71,6 @@ static void report(struct sctx *x, const cJSON *at, bool at_key,
                           "scenario #%d: 'sweep': %s", no, msg);
 }
 
-/* A JSON value as a message shows it. */
-static void got_text(const cJSON *v, char *buf, size_t size)
-{
-    if (cJSON_IsString(v))
-        sp_quote_value(v->valuestring, buf, size);
-    else if (cJSON_IsNumber(v))
-        snprintf(buf, size, "%.15g", v->valuedouble);
-    else if (cJSON_IsBool(v))
-        snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
-    else if (cJSON_IsNull(v))
-        snprintf(buf, size, "null");
-    else if (cJSON_IsArray(v))
-        snprintf(buf, size, "%s", v->child ? "a list" : "an empty list");
-    else
-        snprintf(buf, size, "an object");
-}
-
 /* The setting: its kind, and for price_change.NAME the product (which
  * wins, as in price_change) or vendor NAME names. */
 static bool read_setting(struct sctx *x, const cJSON *v, const char *scen,
@@ -99,7 +82,7 @@ static bool read_setting(struct sctx *x, const cJSON *v, const char *scen,
     int p, vd;
 
     if (!cJSON_IsString(v)) {
-        got_text(v, got, sizeof(got));
+        sp_json_got(v, got, sizeof(got));
         report(x, v, false, scen, no, "'setting': %s, got %s",
                expected_setting, got);
         return false;
@@ -164,7 +147,7 @@ static bool read_values(struct sctx *x, const cJSON *v, const char *scen,
     bool ok = true;
 
     if (!cJSON_IsArray(v) || !v->child) {
-        got_text(v, got, sizeof(got));
+        sp_json_got(v, got, sizeof(got));
         report(x, v, false, scen, no,
                "'values': expected a non-empty list of numbers, got %s", got);
         return false;
@@ -176,7 +159,7 @@ static bool read_values(struct sctx *x, const cJSON *v, const char *scen,
         if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble) ||
             !value_ok(sw->kind, item->valuedouble, want, sizeof(want))) {
             value_ok(sw->kind, 0, want, sizeof(want));
-            got_text(item, got, sizeof(got));
+            sp_json_got(item, got, sizeof(got));
             report(x, item, false, scen, no,
                    "'values': expected %s for %s, got %s", want, sw->setting,
                    got);
@@ -246,7 +229,7 @@ static int read_sweep(struct sctx *x, const cJSON *obj, int index, int no,
     memset(sw, 0, sizeof(*sw));
     sw->scenario = index;
     if (!cJSON_IsObject(spec)) {
-        got_text(spec, got, sizeof(got));
+        sp_json_got(spec, got, sizeof(got));
         report(x, spec, false, scen, no,
                "expected an object with 'setting' and 'values', got %s", got);
         return -1;
