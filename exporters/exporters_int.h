@@ -3,6 +3,7 @@
 #ifndef SP_EXPORTERS_INT_H
 #define SP_EXPORTERS_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "stackplan/common.h"
 
@@ -21,6 +22,9 @@ double sp_round_money(double v);
 double sp_round_fraction(double v);
 
 struct cJSON;
+/** Adds item under key; takes ownership of item even when it fails
+ *  (item NULL = out of memory).  @return whether it was added. */
+bool sp_json_put(struct cJSON *obj, const char *key, struct cJSON *item);
 /** Prints root to path ("-" = standard output) through a temporary file;
  *  takes ownership of root (NULL = out of memory).  Every JSON writer
  *  ends here (exporters/json.c). */

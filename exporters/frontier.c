@@ -41,18 +41,6 @@ cJSON *sp_whatif_names(const char *const *names, int n)
     return arr;
 }
 
-/* Adds item under key; takes ownership of item even when it fails. */
-static bool put(cJSON *obj, const char *key, cJSON *item)
-{
-    if (!item)
-        return false;
-    if (!cJSON_AddItemToObject(obj, key, item)) {
-        cJSON_Delete(item);
-        return false;
-    }
-    return true;
-}
-
 static cJSON *str_or_null(const char *s)
 {
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
@@ -64,18 +52,18 @@ static cJSON *point_json(const sp_frontier *f,
     cJSON *obj = cJSON_CreateObject();
 
     if (!obj ||
-        !put(obj, "max_vendors",
+        !sp_json_put(obj, "max_vendors",
              p->max_vendors >= 0 ? cJSON_CreateNumber(p->max_vendors)
                                  : cJSON_CreateNull()) ||
-        !put(obj, "status", cJSON_CreateString(p->status)) ||
-        !put(obj, "total_cost", sp_whatif_money(p->total_cost)) ||
-        !put(obj, "monthly_run_rate", sp_whatif_money(p->monthly_run_rate)) ||
-        !put(obj, "vendors", sp_whatif_names(p->vendors, p->nvendors)) ||
-        !put(obj, "gap", cJSON_CreateNumber(sp_round_fraction(p->gap))) ||
-        !put(obj, "vendor_count", cJSON_CreateNumber(p->nvendors)) ||
-        !put(obj, "savings",
+        !sp_json_put(obj, "status", cJSON_CreateString(p->status)) ||
+        !sp_json_put(obj, "total_cost", sp_whatif_money(p->total_cost)) ||
+        !sp_json_put(obj, "monthly_run_rate", sp_whatif_money(p->monthly_run_rate)) ||
+        !sp_json_put(obj, "vendors", sp_whatif_names(p->vendors, p->nvendors)) ||
+        !sp_json_put(obj, "gap", cJSON_CreateNumber(sp_round_fraction(p->gap))) ||
+        !sp_json_put(obj, "vendor_count", cJSON_CreateNumber(p->nvendors)) ||
+        !sp_json_put(obj, "savings",
              sp_whatif_money(f->baseline_total - p->total_cost)) ||
-        !put(obj, "solved", cJSON_CreateBool(p->solved))) {
+        !sp_json_put(obj, "solved", cJSON_CreateBool(p->solved))) {
         cJSON_Delete(obj);
         return NULL;
     }
@@ -89,13 +77,13 @@ static cJSON *frontier_json(const sp_frontier *f)
     int i;
 
     sp_date_format(&f->base.settings.start_date, start);
-    if (!obj || !put(obj, "scenario", str_or_null(f->scenario)) ||
-        !put(obj, "infeasible_below",
+    if (!obj || !sp_json_put(obj, "scenario", str_or_null(f->scenario)) ||
+        !sp_json_put(obj, "infeasible_below",
              f->infeasible_below >= 0 ? cJSON_CreateNumber(f->infeasible_below)
                                       : cJSON_CreateNull()))
         goto fail;
     points = cJSON_CreateArray();
-    if (!put(obj, "points", points))
+    if (!sp_json_put(obj, "points", points))
         goto fail;
     for (i = 0; i < f->npoints; i++) {
         item = point_json(f, &f->points[i]);
@@ -105,18 +93,18 @@ static cJSON *frontier_json(const sp_frontier *f)
         }
     }
     base = cJSON_CreateObject();
-    if (!put(obj, "infeasible_reason", str_or_null(f->below_reason)) ||
-        !put(obj, "reason", str_or_null(f->reason)) ||
-        !put(obj, "baseline", base) ||
-        !put(base, "vendor_count", cJSON_CreateNumber(f->baseline_vendors)) ||
-        !put(base, "total_cost", sp_whatif_money(f->baseline_total)) ||
-        !put(base, "monthly_run_rate",
+    if (!sp_json_put(obj, "infeasible_reason", str_or_null(f->below_reason)) ||
+        !sp_json_put(obj, "reason", str_or_null(f->reason)) ||
+        !sp_json_put(obj, "baseline", base) ||
+        !sp_json_put(base, "vendor_count", cJSON_CreateNumber(f->baseline_vendors)) ||
+        !sp_json_put(base, "total_cost", sp_whatif_money(f->baseline_total)) ||
+        !sp_json_put(base, "monthly_run_rate",
              sp_whatif_money(f->baseline_run_rate)) ||
-        !put(obj, "horizon_months",
+        !sp_json_put(obj, "horizon_months",
              cJSON_CreateNumber(f->base.settings.horizon_months)) ||
-        !put(obj, "start_date", cJSON_CreateString(start)) ||
-        !put(obj, "currency", cJSON_CreateString(f->base.settings.currency)) ||
-        !put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)))
+        !sp_json_put(obj, "start_date", cJSON_CreateString(start)) ||
+        !sp_json_put(obj, "currency", cJSON_CreateString(f->base.settings.currency)) ||
+        !sp_json_put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)))
         goto fail;
     return obj;
 fail:

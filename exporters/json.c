@@ -84,8 +84,7 @@ static cJSON *date(const struct sp_date *d)
     return cJSON_CreateString(buf);
 }
 
-/* Adds item under key; takes ownership of item even when it fails. */
-static bool put(cJSON *obj, const char *key, cJSON *item)
+bool sp_json_put(cJSON *obj, const char *key, cJSON *item)
 {
     if (!item)
         return false;
@@ -135,10 +134,10 @@ static cJSON *breakdown_json(const struct sp_costing *k)
     if (!k)
         return cJSON_CreateNull();
     obj = cJSON_CreateObject();
-    if (!obj || !put(obj, "licence", money(k->licence)) ||
-        !put(obj, "migration", money(k->migration)) ||
-        !put(obj, "termination", money(k->termination)) ||
-        !put(obj, "vendor_overhead", money(k->vendor_overhead)))
+    if (!obj || !sp_json_put(obj, "licence", money(k->licence)) ||
+        !sp_json_put(obj, "migration", money(k->migration)) ||
+        !sp_json_put(obj, "termination", money(k->termination)) ||
+        !sp_json_put(obj, "vendor_overhead", money(k->vendor_overhead)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -167,10 +166,10 @@ static cJSON *gaps_json(const struct sp_problem *pb,
             n = pb->ncategories;
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
-            !put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
+            !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
             goto cleanup;
         missing = cJSON_CreateArray();
-        if (!put(entry, "missing", missing))
+        if (!sp_json_put(entry, "missing", missing))
             goto cleanup;
         for (i = 0; i < n; i++)
             if (!push(missing, cJSON_CreateString(pb->categories[cats[i]])))
@@ -199,11 +198,11 @@ static cJSON *unmapped_json(const struct sp_problem *pb, double *spend)
             continue;
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
-            !put(entry, "client",
+            !sp_json_put(entry, "client",
                  cJSON_CreateString(pb->clients[h->client].id)) ||
-            !put(entry, "product", cJSON_CreateString(h->product_id)) ||
-            !put(entry, "line", cJSON_CreateNumber(h->line)) ||
-            !put(entry, "monthly_cost",
+            !sp_json_put(entry, "product", cJSON_CreateString(h->product_id)) ||
+            !sp_json_put(entry, "line", cJSON_CreateNumber(h->line)) ||
+            !sp_json_put(entry, "monthly_cost",
                  h->has_monthly_cost ? money(h->monthly_cost)
                                      : cJSON_CreateNull()))
             goto cleanup;
@@ -229,10 +228,10 @@ static cJSON *assignments_json(const struct sp_problem *pb,
     for (c = 0; plan && c < pb->nclients; c++) {
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
-            !put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
+            !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
             goto cleanup;
         products = cJSON_CreateArray();
-        if (!put(entry, "products", products))
+        if (!sp_json_put(entry, "products", products))
             goto cleanup;
         for (p = 0; p < pb->nproducts; p++)
             if (sp_plan_has(plan, c, p) &&
@@ -257,17 +256,17 @@ static cJSON *migration_json(const struct sp_problem *pb,
     cJSON *entry = cJSON_CreateObject(), *out = NULL, *adopted, *dropped, *d;
     int p, h;
 
-    if (!entry || !put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
+    if (!entry || !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
         goto cleanup;
     adopted = cJSON_CreateArray();
-    if (!put(entry, "adopted", adopted))
+    if (!sp_json_put(entry, "adopted", adopted))
         goto cleanup;
     for (p = 0; p < pb->nproducts; p++)
         if (sp_plan_has(plan, c, p) && !sp_plan_has(current, c, p) &&
             !push(adopted, cJSON_CreateString(pb->products[p].id)))
             goto cleanup;
     dropped = cJSON_CreateArray();
-    if (!put(entry, "dropped", dropped))
+    if (!sp_json_put(entry, "dropped", dropped))
         goto cleanup;
     for (p = 0; p < pb->nproducts; p++) {
         if (!sp_plan_has(current, c, p) || sp_plan_has(plan, c, p))
@@ -277,12 +276,12 @@ static cJSON *migration_json(const struct sp_problem *pb,
             continue;
         d = cJSON_CreateObject();
         if (!push(dropped, d) ||
-            !put(d, "product", cJSON_CreateString(pb->products[p].id)) ||
-            !put(d, "contract_end",
+            !sp_json_put(d, "product", cJSON_CreateString(pb->products[p].id)) ||
+            !sp_json_put(d, "contract_end",
                  pb->holdings[h].has_contract_end
                      ? date(&pb->holdings[h].contract_end)
                      : cJSON_CreateNull()) ||
-            !put(d, "cost",
+            !sp_json_put(d, "cost",
                  money(sp_cost_leaving(pb, &sc->settings, k->multiplier[p], h))))
             goto cleanup;
     }
@@ -341,10 +340,10 @@ static cJSON *tiers_json(const struct sp_problem *pb,
         pr = &pb->products[p];
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
-            !put(entry, "product", cJSON_CreateString(pr->id)) ||
-            !put(entry, "units", quantity(k->product_units[p])) ||
-            !put(entry, "unit_price", quantity(k->product_price[p])) ||
-            !put(entry, "tier_min_units",
+            !sp_json_put(entry, "product", cJSON_CreateString(pr->id)) ||
+            !sp_json_put(entry, "units", quantity(k->product_units[p])) ||
+            !sp_json_put(entry, "unit_price", quantity(k->product_price[p])) ||
+            !sp_json_put(entry, "tier_min_units",
                  k->product_tier[p] >= 0 && k->product_tier[p] < pr->ntiers
                      ? quantity(pr->tiers[k->product_tier[p]].min_units)
                      : cJSON_CreateNull()))
@@ -365,14 +364,14 @@ static cJSON *baseline_json(const struct sp_result *r)
     double spend = 0.0;
 
     if (!obj ||
-        !put(obj, "total_cost", k ? money(k->total) : cJSON_CreateNull()) ||
-        !put(obj, "monthly_run_rate",
+        !sp_json_put(obj, "total_cost", k ? money(k->total) : cJSON_CreateNull()) ||
+        !sp_json_put(obj, "monthly_run_rate",
              k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
-        !put(obj, "vendors", vendors_json(pb, r->current)) ||
-        !put(obj, "breakdown", breakdown_json(k)) ||
-        !put(obj, "coverage_gaps", gaps_json(pb, &pb->settings, r->current)) ||
-        !put(obj, "unmapped", unmapped_json(pb, &spend)) ||
-        !put(obj, "unmapped_monthly_spend", money(spend)))
+        !sp_json_put(obj, "vendors", vendors_json(pb, r->current)) ||
+        !sp_json_put(obj, "breakdown", breakdown_json(k)) ||
+        !sp_json_put(obj, "coverage_gaps", gaps_json(pb, &pb->settings, r->current)) ||
+        !sp_json_put(obj, "unmapped", unmapped_json(pb, &spend)) ||
+        !sp_json_put(obj, "unmapped_monthly_spend", money(spend)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -392,30 +391,30 @@ static cJSON *scenario_json(const struct sp_result *r,
     const struct sp_plan *plan = has_plan ? sr->plan : NULL;
     const struct sp_costing *k = has_plan ? sr->cost : NULL;
     cJSON *obj = cJSON_CreateObject(), *out = NULL;
-    if (!obj || !put(obj, "name", cJSON_CreateString(sc->name)) ||
-        !put(obj, "status",
+    if (!obj || !sp_json_put(obj, "name", cJSON_CreateString(sc->name)) ||
+        !sp_json_put(obj, "status",
              cJSON_CreateString(has_plan ? sp_plan_status_name(sr->status)
                                          : "infeasible")) ||
-        !put(obj, "total_cost", k ? money(k->total) : cJSON_CreateNull()) ||
-        !put(obj, "monthly_run_rate",
+        !sp_json_put(obj, "total_cost", k ? money(k->total) : cJSON_CreateNull()) ||
+        !sp_json_put(obj, "monthly_run_rate",
              k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
-        !put(obj, "vendors", vendors_json(pb, plan)) ||
-        !put(obj, "breakdown", breakdown_json(k)) ||
-        !put(obj, "assignments", assignments_json(pb, plan)) ||
-        !put(obj, "gap", k ? fraction(sr->gap) : cJSON_CreateNull()) ||
-        !put(obj, "solve_seconds", rounded(sr->solve_seconds, 1000.0)) ||
-        !put(obj, "savings",
+        !sp_json_put(obj, "vendors", vendors_json(pb, plan)) ||
+        !sp_json_put(obj, "breakdown", breakdown_json(k)) ||
+        !sp_json_put(obj, "assignments", assignments_json(pb, plan)) ||
+        !sp_json_put(obj, "gap", k ? fraction(sr->gap) : cJSON_CreateNull()) ||
+        !sp_json_put(obj, "solve_seconds", rounded(sr->solve_seconds, 1000.0)) ||
+        !sp_json_put(obj, "savings",
              k && sr->baseline ? money(sr->baseline->total - k->total)
                                : cJSON_CreateNull()) ||
-        !put(obj, "baseline_total_cost",
+        !sp_json_put(obj, "baseline_total_cost",
              sr->baseline ? money(sr->baseline->total) : cJSON_CreateNull()) ||
-        !put(obj, "horizon_months", quantity(sc->settings.horizon_months)) ||
-        !put(obj, "start_date", date(&sc->settings.start_date)) ||
-        !put(obj, "migrations",
+        !sp_json_put(obj, "horizon_months", quantity(sc->settings.horizon_months)) ||
+        !sp_json_put(obj, "start_date", date(&sc->settings.start_date)) ||
+        !sp_json_put(obj, "migrations",
              migrations_json(pb, sc, k, plan, r->current)) ||
-        !put(obj, "tiers", tiers_json(pb, k, plan)) ||
-        !put(obj, "coverage_gaps", gaps_json(pb, &sc->settings, plan)) ||
-        !put(obj, "reason",
+        !sp_json_put(obj, "tiers", tiers_json(pb, k, plan)) ||
+        !sp_json_put(obj, "coverage_gaps", gaps_json(pb, &sc->settings, plan)) ||
+        !sp_json_put(obj, "reason",
              has_plan
                  ? cJSON_CreateNull()
                  : cJSON_CreateString(sr->reason ? sr->reason : "no plan")))
@@ -438,13 +437,13 @@ static cJSON *source_json(const struct sp_result *r)
 
     sp_problem_digest(pb, digest);
     if (!obj || (pb->dir && !dir) ||
-        !put(obj, "data_dir",
+        !sp_json_put(obj, "data_dir",
              dir ? cJSON_CreateString(dir) : cJSON_CreateNull()) ||
-        !put(obj, "scenarios_path",
+        !sp_json_put(obj, "scenarios_path",
              pb->scenarios_path ? cJSON_CreateString(pb->scenarios_path)
                                 : cJSON_CreateNull()) ||
-        !put(obj, "data_digest", cJSON_CreateString(digest)) ||
-        !put(obj, "scenario_count", cJSON_CreateNumber(pb->nscenarios)))
+        !sp_json_put(obj, "data_digest", cJSON_CreateString(digest)) ||
+        !sp_json_put(obj, "scenario_count", cJSON_CreateNumber(pb->nscenarios)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -461,20 +460,20 @@ static cJSON *result_json(const struct sp_result *r)
     int i;
 
     if (!obj ||
-        !put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)) ||
-        !put(obj, "start_date", date(&pb->settings.start_date)) ||
-        !put(obj, "start_date_given",
+        !sp_json_put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)) ||
+        !sp_json_put(obj, "start_date", date(&pb->settings.start_date)) ||
+        !sp_json_put(obj, "start_date_given",
              cJSON_CreateBool(pb->settings.start_date_given)) ||
-        !put(obj, "currency", cJSON_CreateString(pb->settings.currency)) ||
-        !put(obj, "baseline", baseline_json(r)))
+        !sp_json_put(obj, "currency", cJSON_CreateString(pb->settings.currency)) ||
+        !sp_json_put(obj, "baseline", baseline_json(r)))
         goto cleanup;
     scenarios = cJSON_CreateArray();
-    if (!put(obj, "scenarios", scenarios))
+    if (!sp_json_put(obj, "scenarios", scenarios))
         goto cleanup;
     for (i = 0; i < r->nscenarios; i++)
         if (!push(scenarios, scenario_json(r, &r->scenarios[i])))
             goto cleanup;
-    if (!put(obj, "source", source_json(r)))
+    if (!sp_json_put(obj, "source", source_json(r)))
         goto cleanup;
     out = obj;
     obj = NULL;

@@ -16,18 +16,6 @@
 
 /* ---- JSON ------------------------------------------------------------- */
 
-/* Adds item under key; takes ownership of item even when it fails. */
-static bool put(cJSON *obj, const char *key, cJSON *item)
-{
-    if (!item)
-        return false;
-    if (!cJSON_AddItemToObject(obj, key, item)) {
-        cJSON_Delete(item);
-        return false;
-    }
-    return true;
-}
-
 static cJSON *str_or_null(const char *s)
 {
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
@@ -50,11 +38,11 @@ static cJSON *side_json(const struct sp_breakeven_side *s, bool with_uses)
     if (!s->status)
         return cJSON_CreateNull();
     obj = cJSON_CreateObject();
-    if (!obj || !put(obj, "change", change(s->change)) ||
-        !put(obj, "status", cJSON_CreateString(s->status)) ||
-        !put(obj, "total_cost", sp_whatif_money(s->total_cost)) ||
-        !put(obj, "vendors", sp_whatif_names(s->vendors, s->nvendors)) ||
-        (with_uses && !put(obj, "uses", cJSON_CreateBool(s->uses)))) {
+    if (!obj || !sp_json_put(obj, "change", change(s->change)) ||
+        !sp_json_put(obj, "status", cJSON_CreateString(s->status)) ||
+        !sp_json_put(obj, "total_cost", sp_whatif_money(s->total_cost)) ||
+        !sp_json_put(obj, "vendors", sp_whatif_names(s->vendors, s->nvendors)) ||
+        (with_uses && !sp_json_put(obj, "uses", cJSON_CreateBool(s->uses)))) {
         cJSON_Delete(obj);
         return NULL;
     }
@@ -72,33 +60,33 @@ static cJSON *item_json(const struct sp_breakeven_item *it)
         cJSON_Delete(range);
         range = NULL;
     }
-    if (!ok || !put(obj, "kind", cJSON_CreateString(it->kind)) ||
-        !put(obj, "name", cJSON_CreateString(it->name)) ||
-        !put(obj, "vendor", cJSON_CreateString(it->vendor)) ||
-        !put(obj, "in_plan", cJSON_CreateBool(it->in_plan)) ||
-        !put(obj, "monthly_spend", sp_whatif_money(it->monthly_spend)) ||
-        !put(obj, "direction",
+    if (!ok || !sp_json_put(obj, "kind", cJSON_CreateString(it->kind)) ||
+        !sp_json_put(obj, "name", cJSON_CreateString(it->name)) ||
+        !sp_json_put(obj, "vendor", cJSON_CreateString(it->vendor)) ||
+        !sp_json_put(obj, "in_plan", cJSON_CreateBool(it->in_plan)) ||
+        !sp_json_put(obj, "monthly_spend", sp_whatif_money(it->monthly_spend)) ||
+        !sp_json_put(obj, "direction",
              cJSON_CreateString(it->in_plan ? "rise" : "cut")) ||
-        !put(obj, "range", range) ||
-        !put(obj, "forced", str_or_null(it->forced)) ||
-        !put(obj, "found", cJSON_CreateBool(it->found)) ||
-        !put(obj, "break_even",
+        !sp_json_put(obj, "range", range) ||
+        !sp_json_put(obj, "forced", str_or_null(it->forced)) ||
+        !sp_json_put(obj, "found", cJSON_CreateBool(it->found)) ||
+        !sp_json_put(obj, "break_even",
              it->found ? change(it->change) : cJSON_CreateNull()) ||
-        !put(obj, "lower",
+        !sp_json_put(obj, "lower",
              it->found ? change(it->lower) : cJSON_CreateNull()) ||
-        !put(obj, "upper",
+        !sp_json_put(obj, "upper",
              it->found ? change(it->upper) : cJSON_CreateNull()) ||
-        !put(obj, "near", side_json(&it->near, true)) ||
-        !put(obj, "far", side_json(&it->far, true)) ||
-        !put(obj, "proven", cJSON_CreateBool(it->proven)) ||
-        !put(obj, "vendor_value",
+        !sp_json_put(obj, "near", side_json(&it->near, true)) ||
+        !sp_json_put(obj, "far", side_json(&it->far, true)) ||
+        !sp_json_put(obj, "proven", cJSON_CreateBool(it->proven)) ||
+        !sp_json_put(obj, "vendor_value",
              it->has_value ? sp_whatif_money(it->value)
                            : cJSON_CreateNull()) ||
-        !put(obj, "without_total",
+        !sp_json_put(obj, "without_total",
              it->has_value ? sp_whatif_money(it->value_total)
                            : cJSON_CreateNull()) ||
-        !put(obj, "value_note", str_or_null(it->value_note)) ||
-        !put(obj, "sentence", cJSON_CreateString(it->sentence))) {
+        !sp_json_put(obj, "value_note", str_or_null(it->value_note)) ||
+        !sp_json_put(obj, "sentence", cJSON_CreateString(it->sentence))) {
         cJSON_Delete(obj);
         return NULL;
     }
@@ -113,15 +101,15 @@ static cJSON *breakeven_json(const sp_breakeven *b)
 
     sp_date_format(&b->start_date, start);
     search = cJSON_CreateObject();
-    if (!obj || !put(obj, "scenario", str_or_null(b->scenario)) ||
-        !put(obj, "plan", side_json(&b->plan, false)) ||
-        !put(obj, "search", search) ||
-        !put(search, "max_rise", change(b->max_rise)) ||
-        !put(search, "max_cut", change(-1.0)) ||
-        !put(search, "precision", change(b->precision)))
+    if (!obj || !sp_json_put(obj, "scenario", str_or_null(b->scenario)) ||
+        !sp_json_put(obj, "plan", side_json(&b->plan, false)) ||
+        !sp_json_put(obj, "search", search) ||
+        !sp_json_put(search, "max_rise", change(b->max_rise)) ||
+        !sp_json_put(search, "max_cut", change(-1.0)) ||
+        !sp_json_put(search, "precision", change(b->precision)))
         goto fail;
     items = cJSON_CreateArray();
-    if (!put(obj, "items", items))
+    if (!sp_json_put(obj, "items", items))
         goto fail;
     for (i = 0; i < b->nitems; i++) {
         item = item_json(&b->items[i]);
@@ -130,10 +118,10 @@ static cJSON *breakeven_json(const sp_breakeven *b)
             goto fail;
         }
     }
-    if (!put(obj, "horizon_months", cJSON_CreateNumber(b->horizon_months)) ||
-        !put(obj, "start_date", cJSON_CreateString(start)) ||
-        !put(obj, "currency", cJSON_CreateString(b->currency)) ||
-        !put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)))
+    if (!sp_json_put(obj, "horizon_months", cJSON_CreateNumber(b->horizon_months)) ||
+        !sp_json_put(obj, "start_date", cJSON_CreateString(start)) ||
+        !sp_json_put(obj, "currency", cJSON_CreateString(b->currency)) ||
+        !sp_json_put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)))
         goto fail;
     return obj;
 fail:
