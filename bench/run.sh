@@ -70,7 +70,9 @@ for n in $sizes; do
             col_cuts=$([ $rc -eq 0 ] && echo "$(tail -n 1 "$out/gc.time")s $g" || echo "cap")
         fi
         if [[ " $solvers " == *" cbc "* ]] && have cbc && [ -s "$lp" ]; then
-            /usr/bin/time -f '%e' -o "$out/c.time" cbc -import "$lp" -sec "$cap" -ratio 1e-6 -solve -quit >"$out/c.out" 2>&1
+            # -sec does not bound the import and presolve of a big model
+            /usr/bin/time -f '%e' -o "$out/c.time" timeout $((cap + 30)) \
+                cbc -import "$lp" -sec "$cap" -ratio 1e-6 -solve -quit >"$out/c.out" 2>&1
             c=$(awk '/Objective value:/ {print $3}' "$out/c.out" | tail -1)
             if grep -q "Optimal solution found" "$out/c.out"; then
                 col_cbc="$(tail -n 1 "$out/c.time")s"
