@@ -49,6 +49,7 @@ struct heur {
     double *fee;        /* nvendors: H * (fee + labour), the y objective */
     double *marg;       /* ncands: a candidate's cost in the cover DP;
                            HUGE_VAL = not usable, <= 0 = always taken */
+    int *use;           /* the cover DP's usable candidates of a client */
     int *pick;          /* 3 * nproducts: a client's new products, its
                            current ones, and both (cands indices) */
     int *target;        /* nproducts: the level the LP priced p at */
@@ -82,12 +83,14 @@ static bool usable(const struct heur *h, const struct sp_cand *cd)
 static int cheapest_cover(struct heur *h, int c)
 {
     unsigned full = (1u << h->nbits[c]) - 1, start = 0, s;
-    int i, n = 0;
+    int i, j, n = 0, nuse = 0;
 
     for (i = h->first[c]; i < h->first[c + 1]; i++)
         if (h->marg[i] <= 0.0) {
             h->pick[n++] = i;
             start |= h->bits[i];
+        } else if (h->marg[i] < HUGE_VAL) {
+            h->use[nuse++] = i; /* the DP looks at these alone */
         }
     for (s = 0; s <= full; s++)
         h->best[s] = HUGE_VAL;
@@ -95,13 +98,13 @@ static int cheapest_cover(struct heur *h, int c)
     for (s = start; s <= full; s++) {
         if (h->best[s] == HUGE_VAL)
             continue;
-        for (i = h->first[c]; i < h->first[c + 1]; i++) {
-            unsigned t = s | h->bits[i];
-            if (t == s || h->marg[i] == HUGE_VAL ||
-                h->best[s] + h->marg[i] >= h->best[t])
+        for (j = 0; j < nuse; j++) {
+            unsigned t = s | h->bits[h->use[j]];
+            double to = h->best[s] + h->marg[h->use[j]];
+            if (t == s || to >= h->best[t])
                 continue;
-            h->best[t] = h->best[s] + h->marg[i];
-            h->via[t] = i;
+            h->best[t] = to;
+            h->via[t] = h->use[j];
             h->from[t] = (int)s;
         }
     }
@@ -634,6 +637,7 @@ static void heur_free(struct heur *h)
     free(h->users);
     free(h->fee);
     free(h->marg);
+    free(h->use);
     free(h->pick);
     free(h->target);
     free(h->moves);
@@ -686,13 +690,14 @@ static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
     h->users = calloc((size_t)pb->nvendors + 1, sizeof(int));
     h->fee = calloc((size_t)pb->nvendors + 1, sizeof(double));
     h->marg = calloc((size_t)m->ncands + 1, sizeof(double));
+    h->use = calloc((size_t)m->ncands + 1, sizeof(int));
     h->pick = calloc(3 * (size_t)pb->nproducts + 1, sizeof(int));
     h->target = calloc((size_t)pb->nproducts + 1, sizeof(int));
     h->moves = calloc((size_t)pb->nclients + 1, sizeof(struct move));
     if (!h->kept || !h->must || !h->level || !h->bits || !h->best || !h->via ||
         !h->from || !h->plan || !h->trial || !h->units || !h->sumlic ||
-        !h->users || !h->fee || !h->marg || !h->pick || !h->target ||
-        !h->moves)
+        !h->users || !h->fee || !h->marg || !h->use || !h->pick ||
+        !h->target || !h->moves)
         return false;
     for (i = 0; i < pb->nvendors; i++)
         h->fee[i] = m->ycol[i] ? glp_get_obj_coef(m->lp, m->ycol[i]) : 0.0;
@@ -767,6 +772,70 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
 
 cleanup:
     sp_plan_free(best);
+    heur_free(&h);
+    return st;
+}
+
+enum sp_status sp_heuristic_bounds(const struct sp_model *m,
+                                   const unsigned char *sets, int nsets,
+                                   double *lb)
+{
+    const struct sp_problem *pb = m->pb;
+    struct heur h;
+    double *low = NULL;
+    bool too_wide = false;
+    int s, c, i, l, v, n;
+    enum sp_status st = SP_ERR_NOMEM;
+
+    if (!heur_init(&h, m, &too_wide))
+        goto cleanup;
+    st = SP_OK;
+    if (too_wide) {
+        for (s = 0; s < nsets; s++)
+            lb[s] = -HUGE_VAL;
+        goto cleanup;
+    }
+    /* each candidate at its cheapest price level, whatever the units */
+    low = malloc(((size_t)m->ncands + 1) * sizeof(double));
+    if (!low) {
+        st = SP_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (i = 0; i < m->ncands; i++) {
+        const struct sp_cand *cd = &m->cands[i];
+        double lic = cd->lic[0];
+        for (l = 1; l < cd->nlev; l++)
+            lic = fmin(lic, cd->lic[l]);
+        low[i] = cd->obj + m->H * lic;
+    }
+    for (s = 0; s < nsets; s++) {
+        const unsigned char *set = sets + (size_t)s * (size_t)pb->nvendors;
+        double total = m->constant;
+        memcpy(h.kept, set, (size_t)pb->nvendors);
+        for (v = 0; v < pb->nvendors; v++)
+            total += set[v] ? h.fee[v] : 0.0;
+        for (c = 0; c < pb->nclients && total < HUGE_VAL; c++) {
+            if (h.first[c] == h.first[c + 1])
+                continue;
+            for (i = h.first[c]; i < h.first[c + 1]; i++)
+                h.marg[i] = usable(&h, &m->cands[i]) ? low[i] : HUGE_VAL;
+            if (m->cands[h.first[c]].pinned) {
+                /* its current stack, every product of which it keeps */
+                for (i = h.first[c]; i < h.first[c + 1]; i++)
+                    total += h.marg[i];
+                continue;
+            }
+            n = cheapest_cover(&h, c);
+            if (n < 0)
+                total = HUGE_VAL;
+            for (i = 0; i < n; i++)
+                total += h.marg[h.pick[i]];
+        }
+        lb[s] = total;
+    }
+
+cleanup:
+    free(low);
     heur_free(&h);
     return st;
 }

@@ -18,4 +18,20 @@
 enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
                                  struct sp_plan **out, double *cost);
 
+/**
+ * @brief For each vendor set, a lower bound on the cost of every plan
+ *        that keeps exactly those vendors: their overhead, and every
+ *        client's cheapest cover by their products with each product at
+ *        its cheapest price level (tier minimums and min_commits left
+ *        out).  No LP is needed.
+ * @param sets nsets arrays of m->pb->nvendors flags, one after another.
+ * @param lb set to nsets bounds: HUGE_VAL where the set cannot cover
+ *        some client, -HUGE_VAL for all when a client requires more
+ *        categories than the cover DP takes.
+ * @return SP_OK or SP_ERR_NOMEM.
+ */
+enum sp_status sp_heuristic_bounds(const struct sp_model *m,
+                                   const unsigned char *sets, int nsets,
+                                   double *lb);
+
 #endif

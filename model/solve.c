@@ -12,6 +12,7 @@
 #include "formulate_int.h"
 #include "heuristic_int.h"
 #include "root_int.h"
+#include "vendorsets_int.h"
 #include "verify_int.h"
 
 #define OPTIMAL_GAP 1e-6
@@ -33,6 +34,8 @@ struct solve_ctx {
     double start, last_report;
     double bound; /* best bound seen in the tree */
     bool has_bound;
+    double cutoff;    /* a search whose bound reaches this stops */
+    bool outer_bound; /* progress.bound is the vendor sets' own */
 };
 
 static void report(struct solve_ctx *ctx, int done, const char *status)
@@ -56,7 +59,8 @@ static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
 
     if (ctx->first) {
         if (glp_ios_heur_sol(T, ctx->first) == 0)
-            ctx->progress.incumbent = glp_mip_obj_val(lp);
+            ctx->progress.incumbent =
+                fmin(ctx->progress.incumbent, glp_mip_obj_val(lp));
         free(ctx->first);
         ctx->first = NULL;
         return;
@@ -72,7 +76,8 @@ static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
     if (plan && cost < ctx->progress.incumbent - 1e-6) {
         double *x = sp_model_point(ctx->m, plan);
         if (x && glp_ios_heur_sol(T, x) == 0)
-            ctx->progress.incumbent = glp_mip_obj_val(lp);
+            ctx->progress.incumbent =
+                fmin(ctx->progress.incumbent, glp_mip_obj_val(lp));
         free(x);
     }
     sp_plan_free(plan);
@@ -98,13 +103,17 @@ static void on_tree(glp_tree *T, void *info)
             ctx->bound = b;
             ctx->has_bound = true;
         }
-        if (ctx->has_bound)
+        if (ctx->has_bound && !ctx->outer_bound)
             ctx->progress.bound = ctx->bound;
+        /* no plan of this search can beat the one in hand */
+        if (ctx->has_bound && ctx->bound >= ctx->cutoff)
+            glp_ios_terminate(T);
     }
     if (glp_ios_reason(T) == GLP_IHEUR && ctx->m->lazy)
         node_heuristic(T, ctx);
     if (glp_ios_reason(T) == GLP_IBINGO)
-        ctx->progress.incumbent = glp_mip_obj_val(glp_ios_get_prob(T));
+        ctx->progress.incumbent = fmin(ctx->progress.incumbent,
+                                       glp_mip_obj_val(glp_ios_get_prob(T)));
     t = now_seconds();
     if (t - ctx->last_report >= 1.0) {
         ctx->last_report = t;
@@ -136,15 +145,14 @@ static void model_path(const char *path, int index, const char *name,
     if (!dot || (slash && dot < slash))
         snprintf(out, size, "%s.%d-%s", path, index + 1, safe);
     else
-        snprintf(out, size, "%.*s.%d-%s%s", (int)(dot - path), path,
-                 index + 1, safe, dot);
+        snprintf(out, size, "%.*s.%d-%s%s", (int)(dot - path), path, index + 1,
+                 safe, dot);
 }
 
 static enum sp_status write_models(const struct sp_problem *pb,
                                    const struct sp_scenario *sc,
-                                   const struct sp_solve_options *o,
-                                   int index, int single, char *err,
-                                   size_t errsize)
+                                   const struct sp_solve_options *o, int index,
+                                   int single, char *err, size_t errsize)
 {
     char path[4096];
     struct sp_model *m = NULL;
@@ -212,8 +220,7 @@ static int time_left(const struct solve_ctx *ctx)
     return left <= 0.001 ? 1 : (int)fmin(left * 1000.0, 2e9);
 }
 
-static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx,
-                      double gap)
+static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx, double gap)
 {
     glp_init_iocp(parm);
     parm->msg_lev = GLP_MSG_OFF;
@@ -243,46 +250,67 @@ static enum sp_status take_plan(const struct sp_problem *pb,
 /* No plan: why is the given text, or, with why NULL, what
  * model/explain.c finds now that the solver proved it. */
 static enum sp_status infeasible(const struct sp_problem *pb,
-                                 struct sp_scenario_result *r,
-                                 const char *why)
+                                 struct sp_scenario_result *r, const char *why)
 {
     r->status = SP_PLAN_INFEASIBLE;
     sp_scenario_result_clear_plan(r);
     free(r->reason);
-    r->reason = why ? strdup(why)
-                    : sp_explain_infeasible(pb, r->scenario, true);
+    r->reason =
+        why ? strdup(why) : sp_explain_infeasible(pb, r->scenario, true);
     return r->reason ? SP_OK : SP_ERR_NOMEM;
 }
 
-static enum sp_status solve_one(const struct sp_problem *pb,
-                                const struct sp_plan *current,
-                                struct sp_scenario_result *r,
-                                const struct sp_solve_options *o,
-                                struct solve_ctx *ctx, int single, char *err,
-                                size_t errsize)
+/* What one GLPK search of one model found. */
+struct search {
+    double lb;      /* a bound on the model's optimum */
+    bool timed_out; /* the time limit stopped it */
+    bool nofeas;    /* it has no plan: proved */
+};
+
+/* Takes the MIP solution in m->lp into r when r has no plan yet or it
+ * costs less than r's. */
+static enum sp_status take_better(const struct sp_problem *pb,
+                                  const struct sp_model *m,
+                                  struct sp_scenario_result *r, bool proven,
+                                  char *err, size_t errsize)
 {
-    const struct sp_scenario *sc = r->scenario;
-    struct sp_model *m = NULL;
-    glp_iocp parm;
-    double want_gap = o->gap > 0 ? o->gap : OPTIMAL_GAP, lb = -HUGE_VAL;
-    int rc = 0, mstat = GLP_UNDEF;
-    bool stopped_by_time = false;
+    struct sp_scenario_result got;
     enum sp_status st;
 
-    r->baseline = sp_cost_plan(pb, sc, current);
-    st = SP_ERR_NOMEM;
-    if (!r->baseline)
-        goto cleanup;
-    /* Reasons visible in the data need no solver. */
-    r->reason = sp_explain_infeasible(pb, sc, false);
-    if (r->reason) {
-        r->status = SP_PLAN_INFEASIBLE;
-        st = SP_OK;
-        goto cleanup;
+    memset(&got, 0, sizeof(got));
+    got.scenario = r->scenario;
+    st = take_plan(pb, m, &got, proven, err, errsize);
+    if (st == SP_OK && (!r->cost || got.cost->total < r->cost->total)) {
+        struct sp_plan *plan = r->plan;
+        struct sp_costing *cost = r->cost;
+        r->plan = got.plan;
+        r->cost = got.cost;
+        r->objective = got.objective;
+        got.plan = plan;
+        got.cost = cost;
     }
-    st = write_models(pb, sc, o, r->index, single, err, errsize);
-    if (st != SP_OK)
-        goto cleanup;
+    sp_scenario_result_clear_plan(&got);
+    return st;
+}
+
+/* Builds the model of sc (r's scenario, or one vendor set of it) and
+ * searches it with GLPK; a plan it finds is taken into r where cheaper.
+ * The search stops once its bound reaches ctx->cutoff. */
+static enum sp_status search(const struct sp_problem *pb,
+                             const struct sp_scenario *sc,
+                             struct sp_scenario_result *r,
+                             struct solve_ctx *ctx, double want_gap,
+                             struct search *out, char *err, size_t errsize)
+{
+    struct sp_model *m = NULL;
+    glp_iocp parm;
+    int rc = 0, mstat = GLP_UNDEF;
+    enum sp_status st;
+
+    memset(out, 0, sizeof(*out));
+    out->lb = -HUGE_VAL;
+    ctx->has_bound = false;
+    ctx->nodes = 0;
     /* Lazy link rows pay off when the LP keeps most vendors; with
      * max_vendors it keeps few and fractionally, the row generation takes
      * dozens of rounds, and GLPK's own presolve on the complete model
@@ -304,6 +332,10 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         if (first) /* no room for it: GLPK starts without */
             ctx->first = sp_model_point(m, first);
         sp_plan_free(first);
+        if (rc == 0 && glp_get_obj_val(m->lp) >= ctx->cutoff) {
+            out->lb = glp_get_obj_val(m->lp); /* the root settles it */
+            goto cleanup;
+        }
         parm.presolve = GLP_OFF;
         parm.tm_lim = time_left(ctx);
         /* MIR cuts lift the bound over the tier minimums and min_commits
@@ -317,37 +349,170 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         goto cleanup;
     }
     mstat = glp_mip_status(m->lp);
-    stopped_by_time = rc == GLP_ETMLIM;
+    out->timed_out = rc == GLP_ETMLIM;
     if (rc == GLP_ENOPFS || (rc == 0 && mstat == GLP_NOFEAS)) {
-        st = infeasible(pb, r, NULL);
+        out->nofeas = true;
+        out->lb = HUGE_VAL;
         goto cleanup;
     }
-    if (rc != 0 && rc != GLP_EMIPGAP && rc != GLP_ETMLIM) {
+    if (rc != 0 && rc != GLP_EMIPGAP && rc != GLP_ETMLIM && rc != GLP_ESTOP) {
         snprintf(err, errsize, "scenario '%s': GLPK failed (code %d)",
-                 sc->name, rc);
+                 r->scenario->name, rc);
         st = SP_ERR_SOLVER;
         goto cleanup;
     }
     if (mstat == GLP_OPT || mstat == GLP_FEAS) {
-        st = take_plan(pb, m, r, rc == 0 && mstat == GLP_OPT,
-                       err, errsize);
+        st = take_better(pb, m, r, rc == 0 && mstat == GLP_OPT, err, errsize);
         if (st != SP_OK)
             goto cleanup;
     }
     if (rc == 0 && mstat == GLP_OPT)
-        lb = fmax(lb, glp_mip_obj_val(m->lp));
+        out->lb = glp_mip_obj_val(m->lp);
     else if (ctx->has_bound)
-        lb = fmax(lb, ctx->bound);
+        out->lb = ctx->bound;
     else if (rc == GLP_EMIPGAP) /* GLPK stopped at its gap */
-        lb = glp_mip_obj_val(m->lp) * (1.0 - want_gap);
-    r->solve_seconds = now_seconds() - ctx->start;
-    if (!r->plan) {
-        st = infeasible(pb, r, "the time limit ran out before any plan "
-                               "was found");
+        out->lb = glp_mip_obj_val(m->lp) * (1.0 - want_gap);
+
+cleanup:
+    free(ctx->first);
+    ctx->first = NULL;
+    ctx->m = NULL;
+    sp_model_free(m);
+    return st;
+}
+
+/* Vendor sets worth enumerating for max_vendors; more, and the complete
+ * model is searched instead. */
+#define VSET_LIMIT 20000L
+
+/* A max_vendors scenario by vendor sets (model/vendorsets.c): each set,
+ * cheapest bound first, searched as a scenario of its own, until the next
+ * bound is no lower than the best plan.  *done false: too many sets, or
+ * no bound; nothing was searched. */
+static enum sp_status by_vendor_sets(const struct sp_problem *pb,
+                                     struct sp_scenario_result *r,
+                                     struct solve_ctx *ctx, double want_gap,
+                                     struct search *out, bool *done, char *err,
+                                     size_t errsize)
+{
+    const struct sp_scenario *sc = r->scenario;
+    struct sp_model *m = NULL;
+    struct sp_vsets *vs = NULL;
+    int *solved = NULL, nsolved = 0, i, j;
+    double searched = HUGE_VAL; /* least bound of the sets searched */
+    bool trace = getenv("STACKPLAN_TRACE") != NULL;
+    enum sp_status st;
+
+    *done = false;
+    memset(out, 0, sizeof(*out));
+    st = sp_model_build(pb, sc, true, &m); /* for its candidates alone */
+    if (st == SP_OK)
+        st = sp_vsets_rank(m, VSET_LIMIT, &vs);
+    sp_model_free(m);
+    if (st != SP_OK || !vs)
+        return st;
+    *done = true;
+    if (trace)
+        fprintf(stderr, "vendor sets: %d can cover every client, %.2f s\n",
+                vs->n, now_seconds() - ctx->start);
+    solved = malloc(((size_t)vs->n + 1) * sizeof(int));
+    if (!solved) {
+        st = SP_ERR_NOMEM;
         goto cleanup;
     }
+    ctx->outer_bound = true;
+    for (i = 0; i < vs->n; i++) {
+        struct sp_scenario sub;
+        struct search got;
+        if (r->cost &&
+            vs->lb[i] >= r->cost->total - want_gap * fabs(r->cost->total))
+            break; /* no set from here on holds a cheaper plan */
+        if (ctx->opt->time_limit > 0 &&
+            now_seconds() - ctx->start >= ctx->opt->time_limit) {
+            out->timed_out = true;
+            break;
+        }
+        for (j = 0; j < nsolved && !sp_vsets_within(vs, i, solved[j]); j++)
+            ;
+        if (j < nsolved)
+            continue; /* its plans were in a larger set's search */
+        ctx->progress.bound = fmin(searched, vs->lb[i]);
+        st = sp_vsets_scenario(vs, i, sc, &sub);
+        if (st != SP_OK)
+            goto cleanup;
+        ctx->cutoff = r->cost
+                          ? r->cost->total - want_gap * fabs(r->cost->total)
+                          : HUGE_VAL;
+        st = search(pb, &sub, r, ctx, want_gap, &got, err, errsize);
+        free(sub.exclude_vendors);
+        if (st != SP_OK)
+            goto cleanup;
+        if (trace)
+            fprintf(stderr,
+                    "vendor set %d: bound %.2f, searched to %.2f%s, "
+                    "best %.2f, %.2f s\n",
+                    i, vs->lb[i], got.lb, got.timed_out ? " (time)" : "",
+                    r->cost ? r->cost->total : HUGE_VAL,
+                    now_seconds() - ctx->start);
+        solved[nsolved++] = i;
+        searched = fmin(searched, got.lb);
+        if (got.timed_out) {
+            out->timed_out = true;
+            i++;
+            break;
+        }
+    }
+    out->lb = fmin(searched, i < vs->n ? vs->lb[i] : HUGE_VAL);
+    out->nofeas = !r->plan && !out->timed_out;
+
+cleanup:
+    ctx->outer_bound = false;
+    ctx->cutoff = HUGE_VAL;
+    free(solved);
+    sp_vsets_free(vs);
+    return st;
+}
+
+static enum sp_status
+solve_one(const struct sp_problem *pb, const struct sp_plan *current,
+          struct sp_scenario_result *r, const struct sp_solve_options *o,
+          struct solve_ctx *ctx, int single, char *err, size_t errsize)
+{
+    const struct sp_scenario *sc = r->scenario;
+    double want_gap = o->gap > 0 ? o->gap : OPTIMAL_GAP, lb;
+    struct search got;
+    bool done = false;
+    enum sp_status st;
+
+    ctx->cutoff = HUGE_VAL;
+    r->baseline = sp_cost_plan(pb, sc, current);
+    if (!r->baseline)
+        return SP_ERR_NOMEM;
+    /* Reasons visible in the data need no solver. */
+    r->reason = sp_explain_infeasible(pb, sc, false);
+    if (r->reason) {
+        r->status = SP_PLAN_INFEASIBLE;
+        return SP_OK;
+    }
+    st = write_models(pb, sc, o, r->index, single, err, errsize);
+    if (st != SP_OK)
+        return st;
+    if (sc->max_vendors >= 0)
+        st = by_vendor_sets(pb, r, ctx, want_gap, &got, &done, err, errsize);
+    if (st == SP_OK && !done)
+        st = search(pb, sc, r, ctx, want_gap, &got, err, errsize);
+    if (st != SP_OK)
+        return st;
+    r->solve_seconds = now_seconds() - ctx->start;
+    if (got.nofeas)
+        return infeasible(pb, r, NULL);
+    if (!r->plan)
+        return infeasible(pb, r,
+                          "the time limit ran out before any plan "
+                          "was found");
 
     /* The reported gap is taken against the recomputed cost. */
+    lb = got.lb;
     r->bound = fmin(lb, r->cost->total);
     r->gap = r->cost->total > 0
                  ? fmax(0.0, (r->cost->total - r->bound) / r->cost->total)
@@ -356,17 +521,11 @@ static enum sp_status solve_one(const struct sp_problem *pb,
         r->gap = 0.0; /* the recomputation's rounding, not a gap */
     if (r->gap <= OPTIMAL_GAP)
         r->status = SP_PLAN_OPTIMAL;
-    else if (stopped_by_time)
+    else if (got.timed_out)
         r->status = SP_PLAN_TIME_LIMIT;
     else
         r->status = SP_PLAN_FEASIBLE;
-    st = SP_OK;
-
-cleanup:
-    free(ctx->first);
-    ctx->first = NULL;
-    sp_model_free(m);
-    return st;
+    return SP_OK;
 }
 
 enum sp_status sp_solve_one(const struct sp_problem *pb,
@@ -445,7 +604,8 @@ enum sp_status sp_solve(const sp_problem *pb,
     if (!res->current)
         goto cleanup;
     res->baseline = sp_cost_plan(pb, NULL, res->current);
-    res->scenarios = calloc((size_t)pb->nscenarios + 1, sizeof(*res->scenarios));
+    res->scenarios =
+        calloc((size_t)pb->nscenarios + 1, sizeof(*res->scenarios));
     if (!res->baseline || !res->scenarios)
         goto cleanup;
     for (i = 0; i < pb->nscenarios; i++)

@@ -6,7 +6,9 @@
  * root of a lazy model (model/root.c) on every instance, max_vendors
  * included: its LP bound is at most the optimum, its first plan is
  * feasible, costs what the checker says, is at least the optimum, and
- * the model's point for it has that plan's cost as its objective.
+ * the model's point for it has that plan's cost as its objective.  With
+ * max_vendors, the ranked vendor sets (model/vendorsets.c) hold every set
+ * a plan keeps, each bound at most the least cost of keeping exactly it.
  */
 #include <math.h>
 #include <stdint.h>
@@ -16,6 +18,7 @@
 #include <limits.h>
 #include "result_int.h"
 #include "root_int.h"
+#include "vendorsets_int.h"
 #include "verify_int.h"
 
 static uint64_t rng_state;
@@ -221,9 +224,11 @@ static bool candidate(const struct sp_problem *pb,
 }
 
 /* Least cost over every assignment of candidate products; vendors kept =
- * those used plus the required ones (keeping more never lowers cost). */
-static double brute_force(const struct sp_problem *pb,
-                          const struct sp_scenario *sc)
+ * those used plus the required ones (keeping more never lowers cost).
+ * With exact, only the plans that keep exactly those vendors. */
+static double brute_exact(const struct sp_problem *pb,
+                          const struct sp_scenario *sc,
+                          const unsigned char *exact)
 {
     int pairs[64][2], npairs = 0, c, p, v, i;
     uint64_t mask, nmask;
@@ -250,6 +255,8 @@ static double brute_force(const struct sp_problem *pb,
             }
         for (v = 0; v < sc->nrequire_vendors; v++)
             plan->kept[sc->require_vendors[v]] = 1;
+        if (exact && memcmp(exact, plan->kept, (size_t)pb->nvendors) != 0)
+            continue;
         if (!sp_verify_plan(pb, sc, plan, why, sizeof(why)))
             continue;
         k = sp_cost_plan(pb, sc, plan);
@@ -259,6 +266,62 @@ static double brute_force(const struct sp_problem *pb,
     }
     sp_plan_free(plan);
     return best;
+}
+
+static double brute_force(const struct sp_problem *pb,
+                          const struct sp_scenario *sc)
+{
+    return brute_exact(pb, sc, NULL);
+}
+
+/* max_vendors by vendor sets (model/vendorsets.c): every set some plan
+ * keeps is ranked, and its bound is at most the least cost of the plans
+ * that keep exactly it. */
+static void check_vendor_sets(const struct sp_problem *pb, double brute,
+                              uint64_t seed)
+{
+    const struct sp_scenario *sc = &pb->scenarios[0];
+    struct sp_model *m = NULL;
+    struct sp_vsets *vs = NULL;
+    unsigned char set[8];
+    char *reason = sp_explain_infeasible(pb, sc, false);
+    bool explained = reason != NULL, good = true;
+    int i, bits, v, ranked = 0, feasible = 0;
+
+    free(reason);
+    if (sc->max_vendors < 0 || explained || isinf(brute))
+        return;
+    if (sp_model_build(pb, sc, true, &m) != SP_OK ||
+        sp_vsets_rank(m, 1000, &vs) != SP_OK || !vs) {
+        ok(0, "seed %llu: vendor sets ranked", (unsigned long long)seed);
+        sp_model_free(m);
+        return;
+    }
+    for (bits = 0; bits < 1 << pb->nvendors; bits++) {
+        double exact;
+        for (v = 0; v < pb->nvendors; v++)
+            set[v] = (unsigned char)(bits >> v & 1);
+        exact = brute_exact(pb, sc, set);
+        feasible += !isinf(exact);
+        for (i = 0; i < vs->n; i++)
+            if (memcmp(vs->sets + (size_t)i * (size_t)pb->nvendors, set,
+                       (size_t)pb->nvendors) == 0)
+                break;
+        if (i == vs->n) {
+            good &= isinf(exact); /* a set some plan keeps is ranked */
+            continue;
+        }
+        ranked++;
+        good &= vs->lb[i] <= exact + 1e-6 * fmax(1.0, fabs(exact));
+    }
+    for (i = 1; i < vs->n; i++)
+        good &= vs->lb[i - 1] <= vs->lb[i];
+    ok(good && feasible > 0,
+       "seed %llu: %d vendor sets ranked (%d kept by some plan), each "
+       "bound at most its sets' least cost",
+       (unsigned long long)seed, ranked, feasible);
+    sp_vsets_free(vs);
+    sp_model_free(m);
 }
 
 /* The root of a lazy model against the enumerated optimum. */
@@ -338,6 +401,7 @@ int main(int argc, char **argv)
         done++;
         brute = brute_force(pb, &pb->scenarios[0]);
         check_root(pb, brute, seed);
+        check_vendor_sets(pb, brute, seed);
         st = sp_solve(pb, NULL, &res, err, sizeof(err));
         ok(st == SP_OK, "seed %llu: solve returns SP_OK (%s)",
            (unsigned long long)seed, st == SP_OK ? "" : err);
