@@ -43,17 +43,20 @@ struct heur {
     double cost; /* of plan, by model/cost.c */
 
     /* h->plan's cost by parts, for moving one client at a time */
-    double *units;      /* nproducts: units on p */
-    double *sumlic;     /* nproducts * maxlev: its clients' licence at l */
-    int *users;         /* nvendors: (client, product) pairs on v */
-    double *fee;        /* nvendors: H * (fee + labour), the y objective */
-    double *marg;       /* ncands: a candidate's cost in the cover DP;
-                           HUGE_VAL = not usable, <= 0 = always taken */
-    int *use;           /* the cover DP's usable candidates of a client */
-    int *pick;          /* 3 * nproducts: a client's new products, its
-                           current ones, and both (cands indices) */
-    int *target;        /* nproducts: the level the LP priced p at */
-    struct move *moves; /* nclients: who could move onto a product */
+    double *units;          /* nproducts: units on p */
+    double *sumlic;         /* nproducts * maxlev: its clients' licence at l */
+    int *users;             /* nvendors: (client, product) pairs on v */
+    double *fee;            /* nvendors: H * (fee + labour), the y objective */
+    int *vfirst, *vprod;    /* vendor v's products: vprod[vfirst[v] ...] */
+    double *marg;           /* ncands: a candidate's cost in the cover DP;
+                               HUGE_VAL = not usable, <= 0 = always taken */
+    int *use;               /* the cover DP's usable candidates of a client */
+    int *pick;              /* 3 * nproducts: a client's new products, its
+                               current ones, and both (cands indices) */
+    int *target;            /* nproducts: the level the LP priced p at */
+    int pinned_p, pinned_l; /* product p priced at level l whatever its
+                               units (repack), -1 = none */
+    struct move *moves;     /* nclients: who could move onto a product */
 };
 
 /* What moving a client onto a product costs per unit it brings. */
@@ -84,14 +87,30 @@ static int cheapest_cover(struct heur *h, int c)
 {
     unsigned full = (1u << h->nbits[c]) - 1, start = 0, s;
     int i, j, n = 0, nuse = 0;
+    int single[MAX_BITS]; /* the cheapest candidate for one category */
 
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
+    for (j = 0; j < h->nbits[c]; j++)
+        single[j] = -1;
+    for (i = h->first[c]; i < h->first[c + 1]; i++) {
+        unsigned b = h->bits[i];
         if (h->marg[i] <= 0.0) {
             h->pick[n++] = i;
-            start |= h->bits[i];
-        } else if (h->marg[i] < HUGE_VAL) {
+            start |= b;
+        } else if (h->marg[i] == HUGE_VAL || b == 0) {
+            continue; /* not usable, or covers nothing needed */
+        } else if ((b & (b - 1)) == 0) {
+            /* of those covering one category only the cheapest counts */
+            for (j = 0; (1u << j) != b; j++)
+                ;
+            if (single[j] < 0 || h->marg[i] < h->marg[single[j]])
+                single[j] = i;
+        } else {
             h->use[nuse++] = i; /* the DP looks at these alone */
         }
+    }
+    for (j = 0; j < h->nbits[c]; j++)
+        if (single[j] >= 0)
+            h->use[nuse++] = single[j];
     for (s = 0; s <= full; s++)
         h->best[s] = HUGE_VAL;
     h->best[start] = 0.0;
@@ -323,9 +342,9 @@ static void from_lp(struct heur *h, glp_prob *lp)
 
 static double product_cost(const struct heur *h, int p)
 {
-    return h->m->H *
-           h->sumlic[(size_t)p * (size_t)h->m->maxlev +
-                     (size_t)sp_model_level_reached(h->m, p, h->units[p])];
+    int l = p == h->pinned_p ? h->pinned_l
+                             : sp_model_level_reached(h->m, p, h->units[p]);
+    return h->m->H * h->sumlic[(size_t)p * (size_t)h->m->maxlev + (size_t)l];
 }
 
 static double vendor_cost(const struct heur *h, int v)
@@ -337,9 +356,8 @@ static double vendor_cost(const struct heur *h, int v)
     if (!h->users[v] && !h->must[v])
         return 0.0;
     if (pb->vendors[v].min_commit > 0.0) {
-        for (p = 0; p < pb->nproducts; p++)
-            if (pb->products[p].vendor == v)
-                spend += product_cost(h, p) / h->m->H;
+        for (p = h->vfirst[v]; p < h->vfirst[v + 1]; p++)
+            spend += product_cost(h, h->vprod[p]) / h->m->H;
         spend = fmax(0.0, pb->vendors[v].min_commit - spend);
     }
     return h->fee[v] + h->m->H * spend;
@@ -605,6 +623,171 @@ static enum sp_status reach_levels(struct heur *h)
     return SP_OK;
 }
 
+/* Client c's candidate for product p, usable and not pinned, or -1. */
+static int cand_of(const struct heur *h, int c, int p)
+{
+    const struct sp_model *m = h->m;
+    int i;
+
+    for (i = h->first[c]; i < h->first[c + 1]; i++)
+        if (m->cands[i].product == p)
+            return usable(h, &m->cands[i]) && !m->cands[i].pinned ? i : -1;
+    return -1;
+}
+
+/* Client c's best cover with product p (cands index ip) forced on
+ * (on true) or ruled out, against everyone else as booked: its cost
+ * against c's current products, HUGE_VAL when there is none.  With
+ * apply, c moves there. */
+static double cover_with(struct heur *h, int c, int ip, bool on, bool apply)
+{
+    int *cur = h->pick + h->pb->nproducts, ncur, n;
+    double d = HUGE_VAL;
+
+    ncur = unbook_client(h, c, cur);
+    h->marg[ip] = on ? -HUGE_VAL : HUGE_VAL;
+    n = cheapest_cover(h, c);
+    if (n > 0)
+        d = switch_cost(h, cur, ncur, n);
+    rebook_client(h, c, cur, ncur, n, apply && n > 0);
+    return d;
+}
+
+/* Which clients a tiered product's level is worth to: the product stays
+ * at the level its units reach, and which clients make up those units is
+ * a covering knapsack: each client's cost on the product less its cost
+ * off it (everyone else as they are), at least the level's minimum in
+ * units, least total.  Solved exactly by dynamic programming over whole
+ * units; then everyone responds and the plan is kept if it costs less.
+ * This trades clients between two tiered products that both sit just
+ * over a tier minimum, which moving one client at a time cannot do. */
+static enum sp_status repack(struct heur *h, int p)
+{
+    const struct sp_problem *pb = h->pb;
+    const struct sp_model *m = h->m;
+    int l = sp_model_level_reached(m, p, h->units[p]), c, i, n = 0, w, t;
+    double need, before = h->cost, gain = 0.0, *dp = NULL, *d = NULL;
+    int *item = NULL, *wt = NULL, *fromcap = NULL;
+    unsigned char *take = NULL, *in = NULL;
+    enum sp_status st = SP_ERR_NOMEM;
+
+    if (l == 0)
+        return SP_OK;
+    need = m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l];
+    item = malloc(((size_t)pb->nclients + 1) * sizeof(int));
+    wt = malloc(((size_t)pb->nclients + 1) * sizeof(int));
+    d = malloc(((size_t)pb->nclients + 1) * sizeof(double));
+    in = calloc((size_t)pb->nclients + 1, 1);
+    fromcap = malloc(((size_t)pb->nclients + 1) * sizeof(int));
+    if (!item || !wt || !d || !in || !fromcap)
+        goto cleanup;
+    h->pinned_p = p;
+    h->pinned_l = l;
+    for (c = 0; c < pb->nclients; c++) {
+        int ip = cand_of(h, c, p);
+        bool on = sp_plan_has(h->plan, c, p);
+        double con, coff;
+        if (ip < 0) {
+            /* a pinned client on p stays there */
+            for (i = h->first[c]; on && i < h->first[c + 1]; i++)
+                if (m->cands[i].product == p)
+                    need -= m->cands[i].b;
+            continue;
+        }
+        con = on ? 0.0 : cover_with(h, c, ip, true, false);
+        coff = on ? cover_with(h, c, ip, false, false) : 0.0;
+        if (con == HUGE_VAL)
+            continue;
+        if (coff == HUGE_VAL || con - coff <= 0.0) {
+            in[c] = 1; /* on the product in any case */
+            need -= m->cands[ip].b;
+            gain += on ? 0.0 : coff - con;
+            continue;
+        }
+        item[n] = c;
+        wt[n] = (int)floor(m->cands[ip].b + 1e-9);
+        d[n] = con - coff;
+        if (on)
+            gain += d[n]; /* what the present members cost */
+        n++;
+    }
+    t = need > 0.0 ? (int)ceil(need - 1e-9) : 0;
+    dp = malloc(((size_t)t + 1) * sizeof(double));
+    take = calloc((size_t)n * ((size_t)t + 1) + 1, 1);
+    if (!dp || !take)
+        goto cleanup;
+    /* dp[w]: least cost of the items so far whose units reach w (capped
+     * at t); take[i][w]: item i improved it; fromcap[i]: from where it
+     * reached t */
+    for (w = 1; w <= t; w++)
+        dp[w] = HUGE_VAL;
+    dp[0] = 0.0;
+    for (i = 0; i < n; i++)
+        for (w = t; w >= 0; w--) {
+            int to = w + wt[i] > t ? t : w + wt[i];
+            if (dp[w] == HUGE_VAL || dp[w] + d[i] >= dp[to] || to == w)
+                continue;
+            dp[to] = dp[w] + d[i];
+            take[(size_t)i * ((size_t)t + 1) + (size_t)to] = 1;
+            if (to == t)
+                fromcap[i] = w;
+        }
+    st = SP_OK;
+    if (dp[t] == HUGE_VAL || dp[t] >= gain - 1e-6)
+        goto cleanup; /* the present members are as cheap */
+    for (i = n - 1, w = t; i >= 0 && w > 0; i--)
+        if (take[(size_t)i * ((size_t)t + 1) + (size_t)w]) {
+            in[item[i]] = 1;
+            w = w == t ? fromcap[i] : w - wt[i];
+        }
+    memcpy(h->trial->x, h->plan->x,
+           (size_t)pb->nclients * (size_t)pb->nproducts);
+    memcpy(h->trial->kept, h->plan->kept, (size_t)pb->nvendors);
+    for (c = 0; c < pb->nclients; c++) {
+        int ip = cand_of(h, c, p);
+        if (ip >= 0 && in[c] != sp_plan_has(h->plan, c, p))
+            cover_with(h, c, ip, in[c], true);
+    }
+    h->pinned_p = -1;
+    st = improve_clients(h);
+    if (st == SP_OK && h->cost > before - 1e-6) { /* no better: back */
+        struct sp_plan *swap = h->plan;
+        h->plan = h->trial;
+        h->trial = swap;
+        h->cost = before;
+    }
+    book_plan(h);
+
+cleanup:
+    h->pinned_p = -1;
+    free(item);
+    free(wt);
+    free(fromcap);
+    free(d);
+    free(in);
+    free(dp);
+    free(take);
+    return st;
+}
+
+/* Repacks every tiered product, again while that saves (one product's
+ * clients moving changes what another's are worth). */
+static enum sp_status repack_levels(struct heur *h)
+{
+    enum sp_status st = SP_OK;
+    double before = HUGE_VAL;
+    int p, pass;
+
+    book_plan(h);
+    for (pass = 0; pass < 4 && h->cost < before - 1e-6; pass++) {
+        before = h->cost;
+        for (p = 0; p < h->pb->nproducts && st == SP_OK; p++)
+            if (h->m->nlev[p] > 1)
+                st = repack(h, p);
+    }
+    return st;
+}
+
 /* Best responses, the tier step, vendor drops, best responses again. */
 static enum sp_status improve(struct heur *h)
 {
@@ -612,6 +795,8 @@ static enum sp_status improve(struct heur *h)
 
     if (st == SP_OK)
         st = reach_levels(h);
+    if (st == SP_OK)
+        st = repack_levels(h);
     if (st == SP_OK)
         st = drop_vendors(h);
     if (st == SP_OK)
@@ -636,6 +821,8 @@ static void heur_free(struct heur *h)
     free(h->sumlic);
     free(h->users);
     free(h->fee);
+    free(h->vfirst);
+    free(h->vprod);
     free(h->marg);
     free(h->use);
     free(h->pick);
@@ -657,6 +844,7 @@ static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
     h->m = m;
     h->pb = pb;
     h->cost = HUGE_VAL;
+    h->pinned_p = -1;
     h->first = calloc((size_t)pb->nclients + 2, sizeof(int));
     h->nbits = calloc((size_t)pb->nclients + 1, sizeof(int));
     if (!h->first || !h->nbits)
@@ -689,6 +877,8 @@ static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
         calloc((size_t)pb->nproducts * (size_t)m->maxlev + 1, sizeof(double));
     h->users = calloc((size_t)pb->nvendors + 1, sizeof(int));
     h->fee = calloc((size_t)pb->nvendors + 1, sizeof(double));
+    h->vfirst = calloc((size_t)pb->nvendors + 2, sizeof(int));
+    h->vprod = calloc((size_t)pb->nproducts + 1, sizeof(int));
     h->marg = calloc((size_t)m->ncands + 1, sizeof(double));
     h->use = calloc((size_t)m->ncands + 1, sizeof(int));
     h->pick = calloc(3 * (size_t)pb->nproducts + 1, sizeof(int));
@@ -696,11 +886,18 @@ static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
     h->moves = calloc((size_t)pb->nclients + 1, sizeof(struct move));
     if (!h->kept || !h->must || !h->level || !h->bits || !h->best || !h->via ||
         !h->from || !h->plan || !h->trial || !h->units || !h->sumlic ||
-        !h->users || !h->fee || !h->marg || !h->use || !h->pick ||
-        !h->target || !h->moves)
+        !h->users || !h->fee || !h->vfirst || !h->vprod || !h->marg ||
+        !h->use || !h->pick || !h->target || !h->moves)
         return false;
     for (i = 0; i < pb->nvendors; i++)
         h->fee[i] = m->ycol[i] ? glp_get_obj_coef(m->lp, m->ycol[i]) : 0.0;
+    /* products by vendor (a counting sort) */
+    for (i = 0; i < pb->nproducts; i++)
+        h->vfirst[pb->products[i].vendor + 2]++;
+    for (i = 0; i < pb->nvendors; i++)
+        h->vfirst[i + 2] += h->vfirst[i + 1];
+    for (i = 0; i < pb->nproducts; i++)
+        h->vprod[h->vfirst[pb->products[i].vendor + 1]++] = i;
     for (c = 0; c < pb->nclients; c++) {
         int base = -1;
         /* a client's cover rows were added one per category, in order */
