@@ -855,6 +855,16 @@ void sp_model_plan_levels(const struct sp_model *m, const struct sp_plan *plan,
     free(units);
 }
 
+double sp_model_cheapest(const struct sp_model *m, const struct sp_cand *cd)
+{
+    double best = cd->lic[0];
+    int l;
+
+    for (l = 1; l < cd->nlev; l++)
+        best = fmin(best, cd->lic[l]);
+    return cd->obj + m->H * best;
+}
+
 int sp_model_level_reached(const struct sp_model *m, int p, double units)
 {
     int l, level = 0;

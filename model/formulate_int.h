@@ -78,6 +78,10 @@ enum sp_status sp_model_plan(const struct sp_model *m, struct sp_plan *plan);
  *  columns went.  The LP basis stays valid: they are all non-basic. */
 int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep);
 
+/** What candidate cd costs at its cheapest price level: its one-time
+ *  cost plus the horizon's licence, whatever the units reach. */
+double sp_model_cheapest(const struct sp_model *m, const struct sp_cand *cd);
+
 /** The price level that `units` units of product p reach (the tier
  *  reached, SPEC section 3), among the levels the model has. */
 int sp_model_level_reached(const struct sp_model *m, int p, double units);

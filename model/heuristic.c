@@ -981,7 +981,7 @@ enum sp_status sp_heuristic_bounds(const struct sp_model *m,
     struct heur h;
     double *low = NULL;
     bool too_wide = false;
-    int s, c, i, l, v, n;
+    int s, c, i, v, n;
     enum sp_status st = SP_ERR_NOMEM;
 
     if (!heur_init(&h, m, &too_wide))
@@ -998,13 +998,8 @@ enum sp_status sp_heuristic_bounds(const struct sp_model *m,
         st = SP_ERR_NOMEM;
         goto cleanup;
     }
-    for (i = 0; i < m->ncands; i++) {
-        const struct sp_cand *cd = &m->cands[i];
-        double lic = cd->lic[0];
-        for (l = 1; l < cd->nlev; l++)
-            lic = fmin(lic, cd->lic[l]);
-        low[i] = cd->obj + m->H * lic;
-    }
+    for (i = 0; i < m->ncands; i++)
+        low[i] = sp_model_cheapest(m, &m->cands[i]);
     for (s = 0; s < nsets; s++) {
         const unsigned char *set = sets + (size_t)s * (size_t)pb->nvendors;
         double total = m->constant;
@@ -1035,4 +1030,31 @@ cleanup:
     free(low);
     heur_free(&h);
     return st;
+}
+
+enum sp_status sp_heuristic_covers(const struct sp_model *m,
+                                   const unsigned char *skip,
+                                   unsigned char *taken)
+{
+    struct heur h;
+    bool too_wide = false;
+    int c, i, n;
+
+    memset(taken, 0, (size_t)m->ncands);
+    if (!heur_init(&h, m, &too_wide)) {
+        heur_free(&h);
+        return SP_ERR_NOMEM;
+    }
+    for (c = 0; !too_wide && c < m->pb->nclients; c++) {
+        if (h.first[c] == h.first[c + 1] || m->cands[h.first[c]].pinned)
+            continue;
+        for (i = h.first[c]; i < h.first[c + 1]; i++)
+            h.marg[i] =
+                skip[i] ? HUGE_VAL : sp_model_cheapest(m, &m->cands[i]);
+        n = cheapest_cover(&h, c);
+        for (i = 0; i < n; i++)
+            taken[h.pick[i]] = 1;
+    }
+    heur_free(&h);
+    return SP_OK;
 }

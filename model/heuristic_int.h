@@ -34,4 +34,15 @@ enum sp_status sp_heuristic_bounds(const struct sp_model *m,
                                    const unsigned char *sets, int nsets,
                                    double *lb);
 
+/**
+ * @brief Every client's cheapest cover by the candidates skip leaves
+ *        (ncands flags), each at its cheapest price level; pinned
+ *        clients are left out.
+ * @param taken set to ncands flags: 1 for a candidate in a cover.
+ * @return SP_OK or SP_ERR_NOMEM.
+ */
+enum sp_status sp_heuristic_covers(const struct sp_model *m,
+                                   const unsigned char *skip,
+                                   unsigned char *taken);
+
 #endif

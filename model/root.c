@@ -33,17 +33,6 @@
  * candidates start in the LP. */
 #define START_PER_CATEGORY 2
 
-/* What a candidate costs at its cheapest level. */
-static double cheapest(const struct sp_model *m, const struct sp_cand *cd)
-{
-    double best = HUGE_VAL;
-    int l;
-
-    for (l = 0; l < cd->nlev; l++)
-        best = fmin(best, cd->lic[l]);
-    return cd->obj + m->H * best;
-}
-
 static void park(struct sp_model *m, const struct sp_cand *cd, bool on)
 {
     int l;
@@ -95,8 +84,8 @@ static void park_start(struct sp_model *m, unsigned char *parked)
                 double best = HUGE_VAL;
                 for (j = first; j < last; j++)
                     if (parked[j] == 1 && covers_row(m, &m->cands[j], row) &&
-                        cheapest(m, &m->cands[j]) < best) {
-                        best = cheapest(m, &m->cands[j]);
+                        sp_model_cheapest(m, &m->cands[j]) < best) {
+                        best = sp_model_cheapest(m, &m->cands[j]);
                         pick = j;
                     }
                 if (pick >= 0)
@@ -110,6 +99,56 @@ static void park_start(struct sp_model *m, unsigned char *parked)
     for (i = 0; i < m->ncands; i++)
         if (parked[i])
             park(m, &m->cands[i], true);
+}
+
+/* A starting basis for the first LP, which has no link rows yet, so
+ * that nothing prices a vendor or holds a level: every client's cheapest
+ * cover at the cheapest levels is that LP's optimum.  Each cover's
+ * columns go into the basis, each for a cover row no other column of
+ * the cover covers (so the basis is triangular and sound; a column with
+ * no such row sits at its upper bound instead).  GLPK's dual simplex
+ * then starts at the optimum rather than pivoting in one column per
+ * cover row: 10,630 iterations, 3.3 s at 3,000 clients. */
+static enum sp_status crash(struct sp_model *m, const unsigned char *parked)
+{
+    unsigned char *taken = malloc((size_t)m->ncands + 1);
+    int first, last, i, j, k, l;
+    enum sp_status st;
+
+    if (!taken)
+        return SP_ERR_NOMEM;
+    st = sp_heuristic_covers(m, parked, taken);
+    for (first = 0; st == SP_OK && first < m->ncands; first = last) {
+        for (last = first; last < m->ncands &&
+                           m->cands[last].client == m->cands[first].client;
+             last++)
+            ;
+        for (i = first; i < last; i++) {
+            const struct sp_cand *cd = &m->cands[i];
+            int col = cd->col, row = 0;
+            if (!taken[i])
+                continue;
+            for (l = 1; l < cd->nlev; l++)
+                if (cd->lic[l] < cd->lic[col - cd->col])
+                    col = cd->col + l;
+            for (k = 0; k < cd->ncover && !row; k++) {
+                row = m->coverrows[cd->cover + k];
+                for (j = first; j < last; j++)
+                    if (j != i && taken[j] && covers_row(m, &m->cands[j], row))
+                        break;
+                if (j < last || glp_get_row_stat(m->lp, row) != GLP_BS)
+                    row = 0;
+            }
+            if (row) {
+                glp_set_row_stat(m->lp, row, GLP_NL);
+                glp_set_col_stat(m->lp, col, GLP_BS);
+            } else {
+                glp_set_col_stat(m->lp, col, GLP_NU);
+            }
+        }
+    }
+    free(taken);
+    return st;
 }
 
 /* Releases every parked candidate with a level whose reduced cost is at
@@ -171,9 +210,16 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
     if (!parked)
         return SP_ERR_NOMEM;
     park_start(m, parked);
+    st = crash(m, parked);
+    if (st != SP_OK)
+        goto done;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.meth = GLP_DUALP;
+    /* The long-step ratio test lets one dual iteration flip many of the
+     * LP's [0,1] columns; at 3,000 clients the rounds took 4.3 s with it
+     * and 10 s with GLPK's default (Harris) test. */
+    parm.r_test = GLP_RT_FLIP;
     for (;;) {
         if (tm_lim != INT_MAX) {
             parm.tm_lim =
