@@ -4,7 +4,12 @@
 # --write-lp.  Prints a table; nothing here is asserted by the tests.
 #
 #   bench/run.sh [--sizes "200 1000 3000"] [--cap SECONDS]
-#                [--scenarios "optimal,max 3 vendors"] [--solvers "..."]
+#                [--scenarios all|"optimal,max 3 vendors"] [--solvers "..."]
+#
+# --scenarios all (the default) runs every scenario of the generated
+# scenarios.json and then times the workbook of all of them
+# (`stackplan merge` of the per-scenario JSON files: read, verify, cost
+# and write the .xlsx).
 #
 # Needs a built ./stackplan (or STACKPLAN=path), glpsol (glpk-utils) and
 # cbc (coinor-cbc) for the comparison columns.  Each run is capped at
@@ -15,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 sp=${STACKPLAN:-$here/../stackplan}
 sizes="200 1000 3000"
 cap=120
-scenarios="optimal,max 3 vendors"
+scenarios=all
 solvers="stackplan glpsol glpsol-cuts cbc"
 while [ $# -gt 0 ]; do
     case $1 in
@@ -23,7 +28,7 @@ while [ $# -gt 0 ]; do
     --cap) cap=$2; shift 2 ;;
     --scenarios) scenarios=$2; shift 2 ;;
     --solvers) solvers=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -44,7 +49,11 @@ for n in $sizes; do
     t1=$(date +%s.%N)
     /usr/bin/time -f '%e %M' -o "$work/check.time" "$sp" check "$dir" >/dev/null 2>&1
     echo "# $n clients: generate $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') s, check (import) $(tail -n 1 "$work/check.time" | cut -d' ' -f1) s"
-    IFS=, read -r -a scen <<<"$scenarios"
+    if [ "$scenarios" = all ]; then
+        mapfile -t scen < <(jq -r '.scenarios[].name' "$dir/scenarios.json")
+    else
+        IFS=, read -r -a scen <<<"$scenarios"
+    fi
     for s in "${scen[@]}"; do
         out=$work/$n-$(echo "$s" | tr -c 'A-Za-z0-9\n' _)
         mkdir -p "$out"
@@ -84,4 +93,9 @@ for n in $sizes; do
         printf '| %-7s | %-14s | %-11s | %8s | %6s | %-16s | %-14s | %-14s | %-14s |\n' \
             "$n" "$s" stackplan "$secs" "$((kb / 1024))" "$mark" "$col_glpsol" "$col_cuts" "$col_cbc"
     done
+    if [ "$scenarios" = all ]; then
+        /usr/bin/time -f '%e %M' -o "$work/merge.time" "$sp" merge \
+            "$work/$n-"*/plan.json -o "$work/book$n.xlsx" >/dev/null 2>&1
+        echo "# $n clients: workbook of all ${#scen[@]} scenarios (merge: read, verify, cost, write) $(cut -d' ' -f1 "$work/merge.time") s, $(($(cut -d' ' -f2 "$work/merge.time") / 1024)) MB, $(($(stat -c %s "$work/book$n.xlsx" 2>/dev/null || echo 0) / 1024)) KB"
+    fi
 done
