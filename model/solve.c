@@ -455,7 +455,11 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
                     r->cost ? r->cost->total : HUGE_VAL,
                     now_seconds() - ctx->start);
         solved[nsolved++] = i;
-        searched = fmin(searched, got.lb);
+        /* a search the time cut short still has the set's own bound: its
+         * plans keep this set (bound lb[i]) or a subset already searched
+         * or ranked later (bound at least lb[i]) */
+        searched = fmin(searched, got.timed_out ? fmax(got.lb, vs->lb[i])
+                                                : got.lb);
         if (got.timed_out) {
             out->timed_out = true;
             i++;

@@ -2,24 +2,10 @@
 # `stackplan generate`: the output depends only on the options, is valid
 # input (check is clean), and every generated scenario is feasible; the
 # bundled sample is valid too.  TAP.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-if [ -x "$top_builddir/libtool" ]; then
-    # shellcheck disable=SC2086
-    sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
-           "$top_builddir/stackplan" "$@"; }
-else
-    # shellcheck disable=SC2086
-    sp() { $STACKPLAN_WRAP "$top_builddir/stackplan" "$@"; }
-fi
+. "${top_srcdir:-.}/tests/lib.sh"
 out=$(mktemp -d "${TMPDIR:-/tmp}/stackplan-gen.XXXXXX") || exit 99
 trap 'rm -rf "$out"' EXIT INT TERM
 files="catalog.csv clients.csv inventory.csv vendors.csv scenarios.json"
-n=0
-t() { # description, then a command that must succeed
-    n=$((n + 1)); d=$1; shift
-    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
-}
 quiet() { "$@" >/dev/null 2>&1; }
 gen() { quiet sp generate "$@"; }
 same_files() { # DIR1 DIR2 FILE...

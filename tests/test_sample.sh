@@ -1,17 +1,9 @@
 #!/bin/sh
 # The bundled sample: `check` is clean, `solve` proves every scenario
 # optimal and its JSON agrees with itself (savings = baseline - total).
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
-       "$top_builddir/stackplan" "$@"; }
+. "${top_srcdir:-.}/tests/lib.sh"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-n=0
-t() { # description, then a command that must succeed
-    n=$((n + 1)); d=$1; shift
-    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
-}
 
 check_quietly() { sp check "$1" >/dev/null 2>&1; }
 t "check datasets/sample exits 0" check_quietly "$top_srcdir/datasets/sample"
@@ -49,7 +41,6 @@ if command -v glpsol >/dev/null 2>&1; then
     glpsol --lp "$out/model.lp" -w "$out/glpsol.txt" >/dev/null 2>&1
     want=$(jq '.scenarios[0].total_cost' "$out/plan.json")
     got=$(awk '/^s /{print $6; exit}' "$out/glpsol.txt")
-    close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.01 && d > -0.01) }'; }
     t "glpsol on --write-lp finds the same optimum ($got vs $want)" close "$got" "$want"
 else
     n=$((n + 1)); echo "ok $n # SKIP glpsol not installed"

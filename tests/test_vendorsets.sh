@@ -5,22 +5,7 @@
 # also finds no plan) for max_vendors 2, 3 and 4, with require_vendors,
 # with keep_clients, and for max_vendors 8, whose sets are too many to
 # enumerate (the complete model is searched instead).  TAP.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-if [ -x "$top_builddir/libtool" ]; then
-    # shellcheck disable=SC2086
-    sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
-           "$top_builddir/stackplan" "$@"; }
-else
-    # shellcheck disable=SC2086
-    sp() { $STACKPLAN_WRAP "$top_builddir/stackplan" "$@"; }
-fi
-n=0
-t() { # description, then a command that must succeed
-    n=$((n + 1)); d=$1; shift
-    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
-}
-close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.01 && d > -0.01) }'; }
+. "${top_srcdir:-.}/tests/lib.sh"
 if ! command -v glpsol >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
     echo "1..0 # SKIP glpsol or jq not installed"
     exit 0

@@ -3,27 +3,16 @@
 # max_vendors, break-even prices against their closed form and against
 # `solve` on either side of the flip, vendor value against a solve without
 # the vendor, and sharded solves merged into exactly what one run writes.
-top_srcdir=${top_srcdir:-.}
-top_builddir=$(cd "${top_builddir:-.}" && pwd)
+. "${top_srcdir:-.}/tests/lib.sh"
+top_builddir=$(cd "$top_builddir" && pwd)
 sample="$top_srcdir/datasets/sample"
 
 if ! command -v jq >/dev/null 2>&1; then
     echo "1..0 # SKIP jq not found"
     exit 0
 fi
-if [ -x "$top_builddir/libtool" ]; then
-    sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
-           "$top_builddir/stackplan" "$@"; }
-else
-    sp() { $STACKPLAN_WRAP "$top_builddir/stackplan" "$@"; }
-fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-n=0
-t() { # description, then a command that must succeed
-    n=$((n + 1)); desc=$1; shift
-    if "$@"; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
-}
 q() { # jq -e, quietly: succeeds when the last output is true
     jq -e "$@" >/dev/null 2>&1
 }

@@ -6,8 +6,7 @@
 # recalculates every formula on load.  Both must agree with --json to
 # the cent, and with each other cell by cell.  The proposal is unzipped
 # and searched for anything internal or about another client.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
+. "${top_srcdir:-.}/tests/lib.sh"
 data="$top_srcdir/tests/data/wb-basic"
 awkdir="$top_srcdir/tests/xlsx"
 
@@ -18,15 +17,8 @@ for tool in soffice jq unzip; do
     fi
 done
 
-sp() { "$top_builddir/libtool" --mode=execute $STACKPLAN_WRAP \
-       "$top_builddir/stackplan" "$@"; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-n=0
-t() { # description, then a command that must succeed
-    n=$((n + 1)); d=$1; shift
-    if "$@"; then echo "ok $n - $d"; else echo "not ok $n - $d"; fi
-}
 tsv() { awk -f "$awkdir/csv2tsv.awk" "$1"; }
 
 # ---- data folders: the basic one, 20 scenarios, none feasible ---------
