@@ -205,8 +205,9 @@ enum sp_status sp_vsets_scenario(const struct sp_vsets *vs, int i,
                sizeof(int));
     if (!out->exclude_vendors)
         return SP_ERR_NOMEM;
-    memcpy(out->exclude_vendors, sc->exclude_vendors,
-           (size_t)sc->nexclude_vendors * sizeof(int));
+    if (n > 0) /* memcpy from NULL is undefined even for 0 bytes */
+        memcpy(out->exclude_vendors, sc->exclude_vendors,
+               (size_t)n * sizeof(int));
     for (v = 0; v < vs->nvendors; v++)
         if (!set[v])
             out->exclude_vendors[n++] = v;
