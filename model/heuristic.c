@@ -507,36 +507,6 @@ static double improve_client(struct heur *h, int c)
     return d < -1e-6 ? -d : 0.0;
 }
 
-/* What putting client c onto product p (cands index ip) costs, everyone
- * else as booked; with apply, c moves. */
-static double move_onto(struct heur *h, int c, int ip, bool apply)
-{
-    int *cur = h->pick + h->pb->nproducts, ncur, n;
-    double d = HUGE_VAL;
-
-    ncur = unbook_client(h, c, cur);
-    h->marg[ip] = -HUGE_VAL; /* forced */
-    n = cheapest_cover(h, c);
-    if (n > 0)
-        d = switch_cost(h, cur, ncur, n);
-    rebook_client(h, c, cur, ncur, n, apply && n > 0);
-    return d;
-}
-
-/* Client c's candidate for product p that it may move onto, or -1. */
-static int movable(const struct heur *h, int c, int p)
-{
-    const struct sp_model *m = h->m;
-    int i;
-
-    if (sp_plan_has(h->plan, c, p))
-        return -1;
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        if (m->cands[i].product == p)
-            return usable(h, &m->cands[i]) && !m->cands[i].pinned ? i : -1;
-    return -1;
-}
-
 static int by_per_unit(const void *a, const void *b)
 {
     double x = ((const struct move *)a)->per_unit;
@@ -570,59 +540,6 @@ static enum sp_status improve_clients(struct heur *h)
     return SP_OK;
 }
 
-/* A tiered product the LP priced at a level the plan's units miss (the
- * LP met the minimum with fractions of clients): move the clients that
- * cost least per unit onto it until the level is reached, let everyone
- * respond, and keep the result if the whole plan costs less. */
-static enum sp_status reach_levels(struct heur *h)
-{
-    const struct sp_problem *pb = h->pb;
-    const struct sp_model *m = h->m;
-    int p, c, i, n;
-    double before;
-    enum sp_status st;
-
-    for (p = 0; p < pb->nproducts; p++) {
-        double level_min;
-        if (m->nlev[p] < 2 || h->target[p] == 0)
-            continue;
-        book_plan(h);
-        level_min =
-            m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)h->target[p]];
-        if (h->units[p] >= level_min)
-            continue;
-        memcpy(h->trial->x, h->plan->x,
-               (size_t)pb->nclients * (size_t)pb->nproducts);
-        memcpy(h->trial->kept, h->plan->kept, (size_t)pb->nvendors);
-        before = h->cost;
-        for (c = n = 0; c < pb->nclients; c++) {
-            int ip = movable(h, c, p);
-            double d = ip < 0 ? HUGE_VAL : move_onto(h, c, ip, false);
-            if (d == HUGE_VAL)
-                continue;
-            h->moves[n].per_unit = d / fmax(m->cands[ip].b, 1e-9);
-            h->moves[n++].client = c;
-        }
-        qsort(h->moves, (size_t)n, sizeof(*h->moves), by_per_unit);
-        for (i = 0; i < n && h->units[p] < level_min; i++) {
-            int ip = movable(h, h->moves[i].client, p);
-            if (ip >= 0)
-                move_onto(h, h->moves[i].client, ip, true);
-        }
-        st = improve_clients(h);
-        if (st != SP_OK)
-            return st;
-        if (h->cost > before - 1e-6) { /* no better: back */
-            struct sp_plan *swap = h->plan;
-            h->plan = h->trial;
-            h->trial = swap;
-            h->cost = before;
-        }
-    }
-    book_plan(h);
-    return SP_OK;
-}
-
 /* Client c's candidate for product p, usable and not pinned, or -1. */
 static int cand_of(const struct heur *h, int c, int p)
 {
@@ -651,6 +568,80 @@ static double cover_with(struct heur *h, int c, int ip, bool on, bool apply)
         d = switch_cost(h, cur, ncur, n);
     rebook_client(h, c, cur, ncur, n, apply && n > 0);
     return d;
+}
+
+/* Client c's candidate for product p that it may move onto, or -1. */
+static int movable(const struct heur *h, int c, int p)
+{
+    return sp_plan_has(h->plan, c, p) ? -1 : cand_of(h, c, p);
+}
+
+/* Keeps a copy of h->plan in h->trial before a move of many clients. */
+static void save_trial(struct heur *h)
+{
+    memcpy(h->trial->x, h->plan->x,
+           (size_t)h->pb->nclients * (size_t)h->pb->nproducts);
+    memcpy(h->trial->kept, h->plan->kept, (size_t)h->pb->nvendors);
+}
+
+/* After such a move: everyone responds, and the copy comes back unless
+ * the plan now costs less than before. */
+static enum sp_status keep_if_cheaper(struct heur *h, double before)
+{
+    enum sp_status st = improve_clients(h);
+
+    if (st == SP_OK && h->cost > before - 1e-6) {
+        struct sp_plan *swap = h->plan;
+        h->plan = h->trial;
+        h->trial = swap;
+        h->cost = before;
+    }
+    return st;
+}
+
+/* A tiered product the LP priced at a level the plan's units miss (the
+ * LP met the minimum with fractions of clients): move the clients that
+ * cost least per unit onto it until the level is reached, let everyone
+ * respond, and keep the result if the whole plan costs less. */
+static enum sp_status reach_levels(struct heur *h)
+{
+    const struct sp_problem *pb = h->pb;
+    const struct sp_model *m = h->m;
+    int p, c, i, n;
+    double before;
+    enum sp_status st;
+
+    for (p = 0; p < pb->nproducts; p++) {
+        double level_min;
+        if (m->nlev[p] < 2 || h->target[p] == 0)
+            continue;
+        book_plan(h);
+        level_min =
+            m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)h->target[p]];
+        if (h->units[p] >= level_min)
+            continue;
+        save_trial(h);
+        before = h->cost;
+        for (c = n = 0; c < pb->nclients; c++) {
+            int ip = movable(h, c, p);
+            double d = ip < 0 ? HUGE_VAL : cover_with(h, c, ip, true, false);
+            if (d == HUGE_VAL)
+                continue;
+            h->moves[n].per_unit = d / fmax(m->cands[ip].b, 1e-9);
+            h->moves[n++].client = c;
+        }
+        qsort(h->moves, (size_t)n, sizeof(*h->moves), by_per_unit);
+        for (i = 0; i < n && h->units[p] < level_min; i++) {
+            int ip = movable(h, h->moves[i].client, p);
+            if (ip >= 0)
+                cover_with(h, h->moves[i].client, ip, true, true);
+        }
+        st = keep_if_cheaper(h, before);
+        if (st != SP_OK)
+            return st;
+    }
+    book_plan(h);
+    return SP_OK;
 }
 
 /* Which clients a tiered product's level is worth to: the product stays
@@ -740,22 +731,14 @@ static enum sp_status repack(struct heur *h, int p)
             in[item[i]] = 1;
             w = w == t ? fromcap[i] : w - wt[i];
         }
-    memcpy(h->trial->x, h->plan->x,
-           (size_t)pb->nclients * (size_t)pb->nproducts);
-    memcpy(h->trial->kept, h->plan->kept, (size_t)pb->nvendors);
+    save_trial(h);
     for (c = 0; c < pb->nclients; c++) {
         int ip = cand_of(h, c, p);
         if (ip >= 0 && in[c] != sp_plan_has(h->plan, c, p))
             cover_with(h, c, ip, in[c], true);
     }
     h->pinned_p = -1;
-    st = improve_clients(h);
-    if (st == SP_OK && h->cost > before - 1e-6) { /* no better: back */
-        struct sp_plan *swap = h->plan;
-        h->plan = h->trial;
-        h->trial = swap;
-        h->cost = before;
-    }
+    st = keep_if_cheaper(h, before);
     book_plan(h);
 
 cleanup:
