@@ -926,6 +926,8 @@ int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep)
     for (i = 0; i < m->ncands; i++) {
         struct sp_cand *cd = &m->cands[i];
         int col = cd->col;
+        if (!col)
+            continue; /* dropped before */
         for (l = 0; l < cd->nlev; l++)
             if (glp_get_col_type(m->lp, col + l) != GLP_FX ||
                 glp_get_col_ub(m->lp, col + l) != 0.0)

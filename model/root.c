@@ -21,6 +21,9 @@
  * cheaper than ub (LP duality), so it stays parked, or is fixed, for the
  * whole search; the others are released.  All of this is exact.
  */
+/* glp_mir_init/gen/free: GLPK 5.0 exports its MIR cut generator, the one
+ * glp_intopt runs, but declares it only under GLP_UNDOC. */
+#define GLP_UNDOC 1
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -195,7 +198,104 @@ static int fix_by_reduced_cost(struct sp_model *m, double limit)
     return fixed;
 }
 
-enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
+/* Milliseconds left of tm_lim since t0 (GLPK's clock); INT_MAX = none. */
+static int ms_left(int tm_lim, double t0)
+{
+    if (tm_lim == INT_MAX)
+        return INT_MAX;
+    return tm_lim - (int)(glp_difftime(glp_time(), t0) * 1000.0);
+}
+
+/* Solves m->lp (dual simplex, warm) and adds the link rows its solution
+ * violates until none is; returns GLPK's code, GLP_EFAIL when the LP is
+ * not optimal, -1 out of memory. */
+static int resolve(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0)
+{
+    int rc, n;
+
+    do {
+        parm->tm_lim = ms_left(tm_lim, t0);
+        if (parm->tm_lim <= 0)
+            return GLP_ETMLIM;
+        rc = glp_simplex(m->lp, parm);
+        if (rc != 0)
+            return rc;
+        if (glp_get_status(m->lp) != GLP_OPT)
+            return GLP_EFAIL;
+        n = sp_model_add_violated(m, m->lp);
+    } while (n > 0);
+    return n < 0 ? -1 : 0;
+}
+
+/* Rounds of cuts on the root LP, at most. */
+#define CUT_ROUNDS 20
+
+/* Adds GLPK's mixed-integer rounding cuts to the root LP, round after
+ * round while the bound still closes a good part of the gap to ub.
+ * Why here and not only in glp_intopt: the cut LP's bound is closer to
+ * ub, so its reduced costs fix many more columns, and every node of the
+ * search is then cheaper (GLPK's branching reads a tableau row over
+ * every column).  The cuts are valid for every plan cheaper than ub:
+ * GLPK derives them from the bounds in force, and the columns fixed by
+ * reduced cost are at those bounds in every such plan.  Returns how many
+ * cuts went in, -1 when out of memory; *lb is the bound of the last
+ * optimal LP, *optimal whether m->lp holds it (the time limit or a
+ * failing LP stop the rounds). */
+static int add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0,
+                    double ub, double gap, bool trace, double *lb,
+                    bool *optimal)
+{
+    int n = glp_get_num_cols(m->lp), round, ncuts = 0, stalls = 0;
+    glp_mir *mir = glp_mir_init(m->lp);
+    glp_prob *pool = glp_create_prob();
+    int *ind = malloc(((size_t)n + 1) * sizeof(int));
+    double *val = malloc(((size_t)n + 1) * sizeof(double));
+
+    *optimal = true;
+    if (!ind || !val)
+        ncuts = -1;
+    for (round = 0;
+         ncuts >= 0 && round < CUT_ROUNDS && *lb < ub - gap * fabs(ub);
+         round++) {
+        double before = *lb;
+        int k, i, row, len, rc;
+        glp_erase_prob(pool);
+        glp_add_cols(pool, n);
+        k = glp_mir_gen(m->lp, mir, pool);
+        if (k == 0)
+            break;
+        row = glp_add_rows(m->lp, k);
+        for (i = 1; i <= k; i++) {
+            len = glp_get_mat_row(pool, i, ind, val);
+            glp_set_row_bnds(m->lp, row + i - 1, glp_get_row_type(pool, i),
+                             glp_get_row_lb(pool, i), glp_get_row_ub(pool, i));
+            glp_set_mat_row(m->lp, row + i - 1, len, ind, val);
+        }
+        ncuts += k;
+        rc = resolve(m, parm, tm_lim, t0);
+        if (rc < 0)
+            ncuts = -1;
+        if (rc != 0) {
+            *optimal = false;
+            break;
+        }
+        *lb = glp_get_obj_val(m->lp);
+        if (trace)
+            fprintf(stderr, "root cuts %d: +%d, lp %.6f, %.2f s\n", round + 1,
+                    k, *lb, glp_difftime(glp_time(), t0));
+        /* the bound can stall for a round and then jump */
+        stalls = *lb - before < 0.01 * (ub - before) ? stalls + 1 : 0;
+        if (stalls == 3)
+            break;
+    }
+    glp_mir_free(mir);
+    glp_delete_prob(pool);
+    free(ind);
+    free(val);
+    return ncuts;
+}
+
+enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
                              struct sp_plan **first, double *ub, int *rc)
 {
     unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
@@ -221,13 +321,10 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
      * and 10 s with GLPK's default (Harris) test. */
     parm.r_test = GLP_RT_FLIP;
     for (;;) {
-        if (tm_lim != INT_MAX) {
-            parm.tm_lim =
-                tm_lim - (int)(glp_difftime(glp_time(), t0) * 1000.0);
-            if (parm.tm_lim <= 0) {
-                *rc = GLP_ETMLIM;
-                goto done;
-            }
+        parm.tm_lim = ms_left(tm_lim, t0);
+        if (parm.tm_lim <= 0) {
+            *rc = GLP_ETMLIM;
+            goto done;
         }
         *rc = glp_simplex(m->lp, &parm);
         if (*rc != 0)
@@ -272,12 +369,49 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
     n = release(m, parked, limit);
     nfix = *first ? fix_by_reduced_cost(m, limit) : 0;
     if (*first) {
-        int dropped = sp_model_drop_fixed(m, *first);
+        int dropped = sp_model_drop_fixed(m, *first), ncuts;
+        bool optimal = false;
+        double cutlb = lb;
+        if (resolve(m, &parm, tm_lim, t0) == 0) {
+            cutlb = glp_get_obj_val(m->lp);
+            ncuts = add_cuts(m, &parm, tm_lim, t0, *ub, gap, trace, &cutlb,
+                             &optimal);
+            if (ncuts < 0) {
+                st = SP_ERR_NOMEM;
+                goto done;
+            }
+        }
+        /* a second plan from the cut LP, unless the first is proven or
+         * the cuts moved the bound too little to change the LP much;
+         * then fixing again with the higher bound */
+        if (optimal && cutlb > lb) {
+            struct sp_plan *better = NULL;
+            double cost = 0.0;
+            if (cutlb < *ub - gap * fabs(*ub) &&
+                cutlb - lb >= 0.1 * (*ub - lb))
+                st = sp_heuristic_plan(m, m->lp, &better, &cost);
+            if (st != SP_OK)
+                goto done;
+            if (better && cost < *ub) {
+                sp_plan_free(*first);
+                *first = better;
+                *ub = cost;
+            } else {
+                sp_plan_free(better);
+            }
+            limit = *ub - cutlb + 1e-9 * fabs(*ub) + 1e-6;
+            nfix += fix_by_reduced_cost(m, limit);
+            dropped += sp_model_drop_fixed(m, *first);
+        }
         /* the basis is intact; this settles GLPK's solution status */
         parm.tm_lim = INT_MAX;
         *rc = glp_simplex(m->lp, &parm);
         if (trace)
-            fprintf(stderr, "root: %d columns dropped\n", dropped);
+            fprintf(stderr,
+                    "root: cuts lift the bound to %.6f; %d columns dropped, "
+                    "lp %d rows, %d columns, %.2f s\n",
+                    cutlb, dropped, glp_get_num_rows(m->lp),
+                    glp_get_num_cols(m->lp), glp_difftime(glp_time(), t0));
     }
     if (trace)
         fprintf(stderr,

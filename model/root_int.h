@@ -11,6 +11,8 @@
  *        generated as its solution asks), builds a first plan from it and
  *        fixes the columns no cheaper plan can use.
  * @param tm_lim milliseconds, INT_MAX = none.
+ * @param gap the relative gap the search stops at: the root's cuts stop
+ *        there too.
  * @param first set to a plan (free with sp_plan_free) or NULL.
  * @param ub set to first's cost.
  * @param rc set to 0 when m->lp holds the optimal LP basis, ready for
@@ -19,7 +21,7 @@
  *        GLPK code on failure.
  * @return SP_OK or SP_ERR_NOMEM.
  */
-enum sp_status sp_root_solve(struct sp_model *m, int tm_lim,
+enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
                              struct sp_plan **first, double *ub, int *rc);
 
 #endif

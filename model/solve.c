@@ -232,21 +232,6 @@ static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx, double gap)
     parm->tm_lim = time_left(ctx);
 }
 
-/* Takes the MIP solution held in m->lp as r's plan, verified and costed. */
-static enum sp_status take_plan(const struct sp_problem *pb,
-                                const struct sp_model *m,
-                                struct sp_scenario_result *r, bool proven,
-                                char *err, size_t errsize)
-{
-    sp_scenario_result_clear_plan(r);
-    r->objective = glp_mip_obj_val(m->lp);
-    r->plan = sp_plan_new(pb);
-    if (!r->plan)
-        return SP_ERR_NOMEM;
-    sp_model_plan(m, r->plan);
-    return accept_plan(pb, r, proven, err, errsize);
-}
-
 /* No plan: why is the given text, or, with why NULL, what
  * model/explain.c finds now that the solver proved it. */
 static enum sp_status infeasible(const struct sp_problem *pb,
@@ -267,10 +252,11 @@ struct search {
     bool nofeas;    /* it has no plan: proved */
 };
 
-/* Takes the MIP solution in m->lp into r when r has no plan yet or it
- * costs less than r's. */
+/* Takes plan (the solver's, whose objective is objective) into r,
+ * verified and costed, when r has no plan yet or it costs less than
+ * r's.  plan is r's or freed either way. */
 static enum sp_status take_better(const struct sp_problem *pb,
-                                  const struct sp_model *m,
+                                  struct sp_plan *plan, double objective,
                                   struct sp_scenario_result *r, bool proven,
                                   char *err, size_t errsize)
 {
@@ -279,18 +265,35 @@ static enum sp_status take_better(const struct sp_problem *pb,
 
     memset(&got, 0, sizeof(got));
     got.scenario = r->scenario;
-    st = take_plan(pb, m, &got, proven, err, errsize);
+    got.plan = plan;
+    got.objective = objective;
+    st = accept_plan(pb, &got, proven, err, errsize);
     if (st == SP_OK && (!r->cost || got.cost->total < r->cost->total)) {
-        struct sp_plan *plan = r->plan;
+        struct sp_plan *keep = r->plan;
         struct sp_costing *cost = r->cost;
         r->plan = got.plan;
         r->cost = got.cost;
         r->objective = got.objective;
-        got.plan = plan;
+        got.plan = keep;
         got.cost = cost;
     }
     sp_scenario_result_clear_plan(&got);
     return st;
+}
+
+/* The MIP solution held in m->lp, taken as take_better does. */
+static enum sp_status take_mip(const struct sp_problem *pb,
+                               const struct sp_model *m,
+                               struct sp_scenario_result *r, bool proven,
+                               char *err, size_t errsize)
+{
+    struct sp_plan *plan = sp_plan_new(pb);
+
+    if (!plan)
+        return SP_ERR_NOMEM;
+    sp_model_plan(m, plan);
+    return take_better(pb, plan, glp_mip_obj_val(m->lp), r, proven, err,
+                       errsize);
 }
 
 /* Builds the model of sc (r's scenario, or one vendor set of it) and
@@ -303,6 +306,8 @@ static enum sp_status search(const struct sp_problem *pb,
                              struct search *out, char *err, size_t errsize)
 {
     struct sp_model *m = NULL;
+    struct sp_plan *first = NULL; /* the root's plan, costing ub */
+    double ub = 0.0, rootlb = -HUGE_VAL;
     glp_iocp parm;
     int rc = 0, mstat = GLP_UNDEF;
     enum sp_status st;
@@ -324,14 +329,13 @@ static enum sp_status search(const struct sp_problem *pb,
     parm.cb_func = on_tree;
     parm.cb_info = ctx;
     if (m->lazy) {
-        struct sp_plan *first = NULL;
-        double ub = 0.0;
-        st = sp_root_solve(m, time_left(ctx), &first, &ub, &rc);
+        st = sp_root_solve(m, time_left(ctx), want_gap, &first, &ub, &rc);
         if (st != SP_OK)
             goto cleanup;
         if (first) /* no room for it: GLPK starts without */
             ctx->first = sp_model_point(m, first);
-        sp_plan_free(first);
+        if (rc == 0)
+            rootlb = glp_get_obj_val(m->lp);
         if (rc == 0 && glp_get_obj_val(m->lp) >= ctx->cutoff) {
             out->lb = glp_get_obj_val(m->lp); /* the root settles it */
             goto cleanup;
@@ -362,7 +366,13 @@ static enum sp_status search(const struct sp_problem *pb,
         goto cleanup;
     }
     if (mstat == GLP_OPT || mstat == GLP_FEAS) {
-        st = take_better(pb, m, r, rc == 0 && mstat == GLP_OPT, err, errsize);
+        st = take_mip(pb, m, r, rc == 0 && mstat == GLP_OPT, err, errsize);
+        if (st != SP_OK)
+            goto cleanup;
+    } else if (first) {
+        /* the time ran out before GLPK took the root's plan */
+        st = take_better(pb, first, ub, r, false, err, errsize);
+        first = NULL;
         if (st != SP_OK)
             goto cleanup;
     }
@@ -372,8 +382,11 @@ static enum sp_status search(const struct sp_problem *pb,
         out->lb = ctx->bound;
     else if (rc == GLP_EMIPGAP) /* GLPK stopped at its gap */
         out->lb = glp_mip_obj_val(m->lp) * (1.0 - want_gap);
+    else
+        out->lb = rootlb;
 
 cleanup:
+    sp_plan_free(first);
     free(ctx->first);
     ctx->first = NULL;
     ctx->m = NULL;

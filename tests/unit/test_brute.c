@@ -228,7 +228,8 @@ static bool candidate(const struct sp_problem *pb,
  * With exact, only the plans that keep exactly those vendors. */
 static double brute_exact(const struct sp_problem *pb,
                           const struct sp_scenario *sc,
-                          const unsigned char *exact)
+                          const unsigned char *exact,
+                          struct sp_plan *best_plan)
 {
     int pairs[64][2], npairs = 0, c, p, v, i;
     uint64_t mask, nmask;
@@ -260,8 +261,14 @@ static double brute_exact(const struct sp_problem *pb,
         if (!sp_verify_plan(pb, sc, plan, why, sizeof(why)))
             continue;
         k = sp_cost_plan(pb, sc, plan);
-        if (k->total < best)
+        if (k->total < best) {
             best = k->total;
+            if (best_plan) {
+                memcpy(best_plan->x, plan->x,
+                       (size_t)pb->nclients * (size_t)pb->nproducts);
+                memcpy(best_plan->kept, plan->kept, (size_t)pb->nvendors);
+            }
+        }
         sp_costing_free(k);
     }
     sp_plan_free(plan);
@@ -269,9 +276,9 @@ static double brute_exact(const struct sp_problem *pb,
 }
 
 static double brute_force(const struct sp_problem *pb,
-                          const struct sp_scenario *sc)
+                          const struct sp_scenario *sc, struct sp_plan *best)
 {
-    return brute_exact(pb, sc, NULL);
+    return brute_exact(pb, sc, NULL, best);
 }
 
 /* max_vendors by vendor sets (model/vendorsets.c): every set some plan
@@ -301,7 +308,7 @@ static void check_vendor_sets(const struct sp_problem *pb, double brute,
         double exact;
         for (v = 0; v < pb->nvendors; v++)
             set[v] = (unsigned char)(bits >> v & 1);
-        exact = brute_exact(pb, sc, set);
+        exact = brute_exact(pb, sc, set, NULL);
         feasible += !isinf(exact);
         for (i = 0; i < vs->n; i++)
             if (memcmp(vs->sets + (size_t)i * (size_t)pb->nvendors, set,
@@ -324,9 +331,47 @@ static void check_vendor_sets(const struct sp_problem *pb, double brute,
     sp_model_free(m);
 }
 
-/* The root of a lazy model against the enumerated optimum. */
-static void check_root(const struct sp_problem *pb, double brute,
-                       uint64_t seed)
+/* Does the point x (sp_model_point) satisfy every row of lp, the cuts
+ * and link rows the root added included?  *cuts counts the rows the
+ * model did not build that are not link rows (two entries). */
+static bool meets_rows(glp_prob *lp, const double *x, int built, int *cuts,
+                       char *why, size_t size)
+{
+    int n = glp_get_num_cols(lp), i, t, len;
+    int *ind = malloc(((size_t)n + 1) * sizeof(int));
+    double *val = malloc(((size_t)n + 1) * sizeof(double));
+    bool good = true;
+
+    for (i = 1; good && i <= glp_get_num_rows(lp); i++) {
+        double a = 0.0, lo = glp_get_row_lb(lp, i), hi = glp_get_row_ub(lp, i);
+        int type = glp_get_row_type(lp, i);
+        len = glp_get_mat_row(lp, i, ind, val);
+        if (i > built && len != 2)
+            (*cuts)++;
+        for (t = 1; t <= len; t++)
+            a += val[t] * x[ind[t]];
+        if (((type == GLP_LO || type == GLP_DB || type == GLP_FX) &&
+             a < lo - 1e-6 * fmax(1.0, fabs(lo))) ||
+            ((type == GLP_UP || type == GLP_DB || type == GLP_FX) &&
+             a > hi + 1e-6 * fmax(1.0, fabs(hi)))) {
+            snprintf(why, size, "row %d (%s): %.6f outside [%g, %g]", i,
+                     glp_get_row_name(lp, i) ? glp_get_row_name(lp, i)
+                                             : "added",
+                     a, lo, hi);
+            good = false;
+        }
+    }
+    free(ind);
+    free(val);
+    return good;
+}
+
+/* The root of a lazy model against the enumerated optimum: its bound is
+ * at most the optimum, its first plan is feasible and costed right, and
+ * the rows it added (link rows, cuts) cut off neither the first plan nor
+ * an optimum cheaper than it.  Returns how many cuts the root added. */
+static int check_root(const struct sp_problem *pb, double brute,
+                      const struct sp_plan *best, uint64_t seed)
 {
     const struct sp_scenario *sc = &pb->scenarios[0];
     struct sp_model *m = NULL;
@@ -336,16 +381,20 @@ static void check_root(const struct sp_problem *pb, double brute,
     char why[256];
     char *reason = sp_explain_infeasible(pb, sc, false);
     bool explained = reason != NULL;
-    int rc = 0, j, n;
+    int rc = 0, j, n, built, cuts = 0;
 
     free(reason);
     if (explained || isinf(brute))
-        return; /* the solver never builds these */
-    if (sp_model_build(pb, sc, true, &m) != SP_OK ||
-        sp_root_solve(m, INT_MAX, &first, &ub, &rc) != SP_OK) {
+        return 0; /* the solver never builds these */
+    if (sp_model_build(pb, sc, true, &m) != SP_OK) {
+        ok(0, "seed %llu: model builds", (unsigned long long)seed);
+        return 0;
+    }
+    built = glp_get_num_rows(m->lp);
+    if (sp_root_solve(m, INT_MAX, 1e-6, &first, &ub, &rc) != SP_OK) {
         ok(0, "seed %llu: root solves", (unsigned long long)seed);
         sp_model_free(m);
-        return;
+        return 0;
     }
     lb = glp_get_obj_val(m->lp);
     ok(rc == 0 && lb <= brute + 1e-6 * fmax(1.0, brute),
@@ -356,7 +405,6 @@ static void check_root(const struct sp_problem *pb, double brute,
         x = sp_model_point(m, first);
         for (j = 1; j <= n; j++)
             obj += glp_get_obj_coef(m->lp, j) * x[j];
-        free(x);
         k = sp_cost_plan(pb, sc, first);
         ok(sp_verify_plan(pb, sc, first, why, sizeof(why)) &&
                fabs(k->total - ub) <= 1e-6 * fmax(1.0, ub) &&
@@ -365,10 +413,25 @@ static void check_root(const struct sp_problem *pb, double brute,
            "seed %llu: first plan %.4f (checker %.4f, objective %.4f) "
            "feasible and not below the optimum %.4f",
            (unsigned long long)seed, ub, k->total, obj, brute);
+        ok(meets_rows(m->lp, x, built, &cuts, why, sizeof(why)),
+           "seed %llu: the first plan meets the root's rows %s",
+           (unsigned long long)seed, why);
+        free(x);
         sp_costing_free(k);
         sp_plan_free(first);
+        /* an optimum cheaper than the first plan uses no column the
+         * root fixed or dropped (LP duality), so it is a point of lp */
+        if (brute < ub - 1e-6 * fmax(1.0, ub)) {
+            x = sp_model_point(m, best);
+            cuts = 0;
+            ok(meets_rows(m->lp, x, built, &cuts, why, sizeof(why)),
+               "seed %llu: the optimum meets the root's rows %s",
+               (unsigned long long)seed, why);
+            free(x);
+        }
     }
     sp_model_free(m);
+    return cuts;
 }
 
 static int count_candidates(const struct sp_problem *pb)
@@ -383,6 +446,7 @@ static int count_candidates(const struct sp_problem *pb)
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 300, done = 0, feasible = 0;
+    int cuts = 0;
     uint64_t seed;
 
     for (seed = 1; done < runs; seed++) {
@@ -390,6 +454,7 @@ int main(int argc, char **argv)
         sp_result *res = NULL;
         char err[512];
         double brute, mip;
+        struct sp_plan *best;
         enum sp_status st;
 
         rng_state = seed;
@@ -399,8 +464,10 @@ int main(int argc, char **argv)
             continue;
         }
         done++;
-        brute = brute_force(pb, &pb->scenarios[0]);
-        check_root(pb, brute, seed);
+        best = sp_plan_new(pb);
+        brute = brute_force(pb, &pb->scenarios[0], best);
+        cuts += check_root(pb, brute, best, seed);
+        sp_plan_free(best);
         check_vendor_sets(pb, brute, seed);
         st = sp_solve(pb, NULL, &res, err, sizeof(err));
         ok(st == SP_OK, "seed %llu: solve returns SP_OK (%s)",
@@ -423,5 +490,7 @@ int main(int argc, char **argv)
     }
     ok(feasible > runs / 2, "most instances (%d of %d) are feasible",
        feasible, runs);
+    ok(cuts > 0, "the roots added %d cuts: the rows check above saw some",
+       cuts);
     return done_testing();
 }
