@@ -230,32 +230,61 @@ static int resolve(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0)
 /* Rounds of cuts on the root LP, at most. */
 #define CUT_ROUNDS 20
 
-/* Adds GLPK's mixed-integer rounding cuts to the root LP, round after
- * round while the bound still closes a good part of the gap to ub.
- * Why here and not only in glp_intopt: the cut LP's bound is closer to
- * ub, so its reduced costs fix many more columns, and every node of the
- * search is then cheaper (GLPK's branching reads a tableau row over
- * every column).  The cuts are valid for every plan cheaper than ub:
- * GLPK derives them from the bounds in force, and the columns fixed by
- * reduced cost are at those bounds in every such plan.  Returns how many
- * cuts went in, -1 when out of memory; *lb is the bound of the last
- * optimal LP, *optimal whether m->lp holds it (the time limit or a
- * failing LP stop the rounds). */
-static int add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0,
-                    double ub, double gap, bool trace, double *lb,
-                    bool *optimal)
+/* A plan from the LP solution in m->lp (model/heuristic.c), taken as
+ * *first when it costs less than *ub. */
+static enum sp_status try_plan(struct sp_model *m, struct sp_plan **first,
+                               double *ub)
 {
-    int n = glp_get_num_cols(m->lp), round, ncuts = 0, stalls = 0;
-    glp_mir *mir = glp_mir_init(m->lp);
+    struct sp_plan *plan = NULL;
+    double cost = 0.0;
+    enum sp_status st = sp_heuristic_plan(m, m->lp, &plan, &cost);
+
+    if (st == SP_OK && plan && (!*first || cost < *ub)) {
+        sp_plan_free(*first);
+        *first = plan;
+        *ub = cost;
+        plan = NULL;
+    }
+    sp_plan_free(plan);
+    return st;
+}
+
+/* Adds GLPK's mixed-integer rounding cuts to the root LP, round after
+ * round while the bound still rises.  Why here and not only in
+ * glp_intopt: the bound of the cut LP is closer to the first plan, so
+ * reduced costs fix many more columns, and every node of the search is
+ * then cheaper (GLPK's branching reads a tableau row over every column);
+ * and the heuristic, run again from the cut LP, finds better plans.  So
+ * after each round the columns are fixed again, and the heuristic runs
+ * again once the bound has closed a tenth of the gap, and after that
+ * half of what was left when it last ran (a run takes about a second at
+ * 3,000 clients).
+ *
+ * The generator is set up once, before the first cut, so every cut is
+ * derived from the model's own rows (and the link rows), never from
+ * another cut: with cuts of cuts, GLPK's generator (ours, or glp_intopt's
+ * given our cuts as rows) produced a cut that removed the optimum of a
+ * 1,000-client scenario.  For the same reason glp_intopt runs without
+ * its own MIR cuts after this (model/solve.c).  The cuts are valid for
+ * every plan no dearer than *ub: GLPK derives them from the bounds in
+ * force, and a column fixed by reduced cost sits at that bound in every
+ * such plan.  *lb is the last optimal LP's bound (the time limit or a
+ * failing LP stop the rounds); *ncuts how many went in. */
+static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
+                               double t0, double gap, bool trace,
+                               struct sp_plan **first, double *ub, double *lb,
+                               int *nfix, int *ncuts)
+{
+    int n = glp_get_num_cols(m->lp), round, stalls = 0, runs = 0;
     glp_prob *pool = glp_create_prob();
+    glp_mir *mir = glp_mir_init(m->lp);
     int *ind = malloc(((size_t)n + 1) * sizeof(int));
     double *val = malloc(((size_t)n + 1) * sizeof(double));
+    double tried = *lb; /* the bound the heuristic last saw */
+    enum sp_status st = ind && val ? SP_OK : SP_ERR_NOMEM;
 
-    *optimal = true;
-    if (!ind || !val)
-        ncuts = -1;
     for (round = 0;
-         ncuts >= 0 && round < CUT_ROUNDS && *lb < ub - gap * fabs(ub);
+         st == SP_OK && round < CUT_ROUNDS && *lb < *ub - gap * fabs(*ub);
          round++) {
         double before = *lb;
         int k, i, row, len, rc;
@@ -271,20 +300,26 @@ static int add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0,
                              glp_get_row_lb(pool, i), glp_get_row_ub(pool, i));
             glp_set_mat_row(m->lp, row + i - 1, len, ind, val);
         }
-        ncuts += k;
+        *ncuts += k;
         rc = resolve(m, parm, tm_lim, t0);
-        if (rc < 0)
-            ncuts = -1;
         if (rc != 0) {
-            *optimal = false;
+            st = rc < 0 ? SP_ERR_NOMEM : SP_OK;
             break;
         }
         *lb = glp_get_obj_val(m->lp);
+        if (*lb < *ub - gap * fabs(*ub) &&
+            *lb - tried >= (runs ? 0.5 : 0.1) * (*ub - tried)) {
+            st = try_plan(m, first, ub);
+            tried = *lb;
+            runs++;
+        }
         if (trace)
-            fprintf(stderr, "root cuts %d: +%d, lp %.6f, %.2f s\n", round + 1,
-                    k, *lb, glp_difftime(glp_time(), t0));
+            fprintf(stderr, "root cuts %d: +%d, lp %.6f, plan %.6f, %.2f s\n",
+                    round + 1, k, *lb, *ub, glp_difftime(glp_time(), t0));
+        /* fixed, not deleted: the generator keeps the columns */
+        *nfix += fix_by_reduced_cost(m, *ub - *lb + 1e-9 * fabs(*ub) + 1e-6);
         /* the bound can stall for a round and then jump */
-        stalls = *lb - before < 0.01 * (ub - before) ? stalls + 1 : 0;
+        stalls = *lb - before < 0.01 * (*ub - before) ? stalls + 1 : 0;
         if (stalls == 3)
             break;
     }
@@ -292,21 +327,20 @@ static int add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0,
     glp_delete_prob(pool);
     free(ind);
     free(val);
-    return ncuts;
+    return st;
 }
 
 enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
-                             struct sp_plan **first, double *ub, int *rc)
+                             struct sp_root *out)
 {
     unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
-    double t0 = glp_time(), lb, limit; /* GLPK's clock, ms */
-    int rounds = 0, rows = 0, cols = 0, n, k, nfix;
+    double t0 = glp_time(), limit; /* GLPK's clock */
+    int rounds = 0, rows = 0, cols = 0, n, k, nfix = 0, dropped = 0;
     glp_smcp parm;
     enum sp_status st = SP_OK;
     bool trace = getenv("STACKPLAN_TRACE") != NULL;
 
-    *first = NULL;
-    *rc = 0;
+    memset(out, 0, sizeof(*out));
     if (!parked)
         return SP_ERR_NOMEM;
     park_start(m, parked);
@@ -323,21 +357,21 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
     for (;;) {
         parm.tm_lim = ms_left(tm_lim, t0);
         if (parm.tm_lim <= 0) {
-            *rc = GLP_ETMLIM;
+            out->rc = GLP_ETMLIM;
             goto done;
         }
-        *rc = glp_simplex(m->lp, &parm);
-        if (*rc != 0)
+        out->rc = glp_simplex(m->lp, &parm);
+        if (out->rc != 0)
             goto done;
         if (glp_get_status(m->lp) == GLP_NOFEAS) {
             /* parked columns may be what it lacks: all of them in */
             if (release(m, parked, HUGE_VAL) > 0)
                 continue;
-            *rc = GLP_ENOPFS;
+            out->rc = GLP_ENOPFS;
             goto done;
         }
         if (glp_get_status(m->lp) != GLP_OPT) {
-            *rc = GLP_EFAIL;
+            out->rc = GLP_EFAIL;
             goto done;
         }
         n = sp_model_add_violated(m, m->lp);
@@ -358,72 +392,41 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
         if (n == 0 && k == 0)
             break;
     }
-    lb = glp_get_obj_val(m->lp);
-    st = sp_heuristic_plan(m, m->lp, first, ub);
+    out->lp = out->lb = glp_get_obj_val(m->lp);
+    st = try_plan(m, &out->first, &out->ub);
     if (st != SP_OK)
         goto done;
-    /* without a plan nothing may stay parked; with one, a float's worth
-     * of slack so that rounding never fixes a column a cheaper plan
-     * needs */
-    limit = *first ? *ub - lb + 1e-9 * fabs(*ub) + 1e-6 : HUGE_VAL;
+    /* without a plan nothing may stay parked */
+    limit = out->first ? out->ub - out->lb + 1e-9 * fabs(out->ub) + 1e-6
+                       : HUGE_VAL;
     n = release(m, parked, limit);
-    nfix = *first ? fix_by_reduced_cost(m, limit) : 0;
-    if (*first) {
-        int dropped = sp_model_drop_fixed(m, *first), ncuts;
-        bool optimal = false;
-        double cutlb = lb;
+    if (out->first) {
+        nfix = fix_by_reduced_cost(m, limit);
+        dropped = sp_model_drop_fixed(m, out->first);
         if (resolve(m, &parm, tm_lim, t0) == 0) {
-            cutlb = glp_get_obj_val(m->lp);
-            ncuts = add_cuts(m, &parm, tm_lim, t0, *ub, gap, trace, &cutlb,
-                             &optimal);
-            if (ncuts < 0) {
-                st = SP_ERR_NOMEM;
-                goto done;
-            }
-        }
-        /* a second plan from the cut LP, unless the first is proven or
-         * the cuts moved the bound too little to change the LP much;
-         * then fixing again with the higher bound */
-        if (optimal && cutlb > lb) {
-            struct sp_plan *better = NULL;
-            double cost = 0.0;
-            if (cutlb < *ub - gap * fabs(*ub) &&
-                cutlb - lb >= 0.1 * (*ub - lb))
-                st = sp_heuristic_plan(m, m->lp, &better, &cost);
+            st = add_cuts(m, &parm, tm_lim, t0, gap, trace, &out->first,
+                          &out->ub, &out->lb, &nfix, &out->cuts);
             if (st != SP_OK)
                 goto done;
-            if (better && cost < *ub) {
-                sp_plan_free(*first);
-                *first = better;
-                *ub = cost;
-            } else {
-                sp_plan_free(better);
-            }
-            limit = *ub - cutlb + 1e-9 * fabs(*ub) + 1e-6;
-            nfix += fix_by_reduced_cost(m, limit);
-            dropped += sp_model_drop_fixed(m, *first);
+            dropped += sp_model_drop_fixed(m, out->first);
         }
         /* the basis is intact; this settles GLPK's solution status */
         parm.tm_lim = INT_MAX;
-        *rc = glp_simplex(m->lp, &parm);
-        if (trace)
-            fprintf(stderr,
-                    "root: cuts lift the bound to %.6f; %d columns dropped, "
-                    "lp %d rows, %d columns, %.2f s\n",
-                    cutlb, dropped, glp_get_num_rows(m->lp),
-                    glp_get_num_cols(m->lp), glp_difftime(glp_time(), t0));
+        out->rc = glp_simplex(m->lp, &parm);
     }
     if (trace)
         fprintf(stderr,
-                "root: %d rounds, +%d rows, +%d candidates, lp "
-                "%.6f, first plan %.6f, %d candidates released, "
-                "%d columns fixed, %.2f s\n",
-                rounds, rows, cols, lb, *first ? *ub : HUGE_VAL, n, nfix,
+                "root: %d rounds, +%d rows, +%d candidates, lp %.6f; %d "
+                "cuts, bound %.6f; plan %.6f; %d candidates released, %d "
+                "columns fixed, %d dropped, lp %d x %d, %.2f s\n",
+                rounds, rows, cols, out->lp, out->cuts, out->lb,
+                out->first ? out->ub : HUGE_VAL, n, nfix, dropped,
+                glp_get_num_rows(m->lp), glp_get_num_cols(m->lp),
                 glp_difftime(glp_time(), t0));
 
 done:
     /* on a failure nothing stays parked */
-    if (*rc != 0 || st != SP_OK)
+    if (out->rc != 0 || st != SP_OK)
         release(m, parked, HUGE_VAL);
     free(parked);
     return st;

@@ -306,13 +306,14 @@ static enum sp_status search(const struct sp_problem *pb,
                              struct search *out, char *err, size_t errsize)
 {
     struct sp_model *m = NULL;
-    struct sp_plan *first = NULL; /* the root's plan, costing ub */
-    double ub = 0.0, rootlb = -HUGE_VAL;
+    struct sp_root root; /* its first plan is ours until GLPK's has it */
+    double rootlb = -HUGE_VAL;
     glp_iocp parm;
     int rc = 0, mstat = GLP_UNDEF;
     enum sp_status st;
 
     memset(out, 0, sizeof(*out));
+    memset(&root, 0, sizeof(root));
     out->lb = -HUGE_VAL;
     ctx->has_bound = false;
     ctx->nodes = 0;
@@ -329,22 +330,25 @@ static enum sp_status search(const struct sp_problem *pb,
     parm.cb_func = on_tree;
     parm.cb_info = ctx;
     if (m->lazy) {
-        st = sp_root_solve(m, time_left(ctx), want_gap, &first, &ub, &rc);
+        st = sp_root_solve(m, time_left(ctx), want_gap, &root);
         if (st != SP_OK)
             goto cleanup;
-        if (first) /* no room for it: GLPK starts without */
-            ctx->first = sp_model_point(m, first);
+        rc = root.rc;
+        if (root.first) /* no room for it: GLPK starts without */
+            ctx->first = sp_model_point(m, root.first);
         if (rc == 0)
-            rootlb = glp_get_obj_val(m->lp);
-        if (rc == 0 && glp_get_obj_val(m->lp) >= ctx->cutoff) {
-            out->lb = glp_get_obj_val(m->lp); /* the root settles it */
+            rootlb = root.lb;
+        if (rc == 0 && root.lb >= ctx->cutoff) {
+            out->lb = root.lb; /* the root settles it */
             goto cleanup;
         }
         parm.presolve = GLP_OFF;
         parm.tm_lim = time_left(ctx);
         /* MIR cuts lift the bound over the tier minimums and min_commits
-         * that the LP meets with fractions of clients (bench/README.md) */
-        parm.mir_cuts = GLP_ON;
+         * that the LP meets with fractions of clients (bench/README.md);
+         * when the root added its own, GLPK's would be cuts of cuts, and
+         * GLPK's generator is not safe with those (model/root.c) */
+        parm.mir_cuts = root.cuts ? GLP_OFF : GLP_ON;
     }
     if (rc == 0)
         rc = glp_intopt(m->lp, &parm);
@@ -369,10 +373,10 @@ static enum sp_status search(const struct sp_problem *pb,
         st = take_mip(pb, m, r, rc == 0 && mstat == GLP_OPT, err, errsize);
         if (st != SP_OK)
             goto cleanup;
-    } else if (first) {
+    } else if (root.first) {
         /* the time ran out before GLPK took the root's plan */
-        st = take_better(pb, first, ub, r, false, err, errsize);
-        first = NULL;
+        st = take_better(pb, root.first, root.ub, r, false, err, errsize);
+        root.first = NULL;
         if (st != SP_OK)
             goto cleanup;
     }
@@ -386,7 +390,7 @@ static enum sp_status search(const struct sp_problem *pb,
         out->lb = rootlb;
 
 cleanup:
-    sp_plan_free(first);
+    sp_plan_free(root.first);
     free(ctx->first);
     ctx->first = NULL;
     ctx->m = NULL;

@@ -375,13 +375,14 @@ static int check_root(const struct sp_problem *pb, double brute,
 {
     const struct sp_scenario *sc = &pb->scenarios[0];
     struct sp_model *m = NULL;
-    struct sp_plan *first = NULL;
+    struct sp_plan *first;
+    struct sp_root root;
     struct sp_costing *k;
-    double ub = 0.0, lb, obj = 0.0, *x;
+    double ub, lb, obj = 0.0, *x;
     char why[256];
     char *reason = sp_explain_infeasible(pb, sc, false);
     bool explained = reason != NULL;
-    int rc = 0, j, n, built, cuts = 0;
+    int j, n, built, cuts = 0;
 
     free(reason);
     if (explained || isinf(brute))
@@ -391,15 +392,20 @@ static int check_root(const struct sp_problem *pb, double brute,
         return 0;
     }
     built = glp_get_num_rows(m->lp);
-    if (sp_root_solve(m, INT_MAX, 1e-6, &first, &ub, &rc) != SP_OK) {
+    if (sp_root_solve(m, INT_MAX, 1e-6, &root) != SP_OK) {
         ok(0, "seed %llu: root solves", (unsigned long long)seed);
         sp_model_free(m);
         return 0;
     }
+    first = root.first;
+    ub = root.ub;
     lb = glp_get_obj_val(m->lp);
-    ok(rc == 0 && lb <= brute + 1e-6 * fmax(1.0, brute),
-       "seed %llu: root LP %.4f at most the optimum %.4f (rc %d)",
-       (unsigned long long)seed, lb, brute, rc);
+    ok(root.rc == 0 && lb <= brute + 1e-6 * fmax(1.0, brute) &&
+           root.lb <= brute + 1e-6 * fmax(1.0, brute) &&
+           root.lp <= root.lb + 1e-6 * fmax(1.0, brute),
+       "seed %llu: root LP %.4f, bound %.4f with %d cuts, at most the "
+       "optimum %.4f (rc %d)",
+       (unsigned long long)seed, lb, root.lb, root.cuts, brute, root.rc);
     if (first) {
         n = glp_get_num_cols(m->lp);
         x = sp_model_point(m, first);
