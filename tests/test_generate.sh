@@ -3,8 +3,7 @@
 # input (check is clean), and every generated scenario is feasible; the
 # bundled sample is valid too.  TAP.
 . "${top_srcdir:-.}/tests/lib.sh"
-out=$(mktemp -d "${TMPDIR:-/tmp}/stackplan-gen.XXXXXX") || exit 99
-trap 'rm -rf "$out"' EXIT INT TERM
+scratch gen
 files="catalog.csv clients.csv inventory.csv vendors.csv scenarios.json"
 quiet() { "$@" >/dev/null 2>&1; }
 gen() { quiet sp generate "$@"; }

@@ -7,12 +7,8 @@
 # test_vendorsets.sh), and stackplan's plan is within the gap of it
 # (relative 1e-6) and never below it.  TAP.
 . "${top_srcdir:-.}/tests/lib.sh"
-if ! command -v glpsol >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
-    echo "1..0 # SKIP glpsol or jq not installed"
-    exit 0
-fi
-out=$(mktemp -d "${TMPDIR:-/tmp}/stackplan-optimum.XXXXXX") || exit 99
-trap 'rm -rf "$out"' EXIT INT TERM
+need glpsol jq
+scratch optimum
 
 agrees() { # "optimal TOTAL" from stackplan, "o OPTIMUM" from glpsol
     case "$1 $2" in "optimal "*" o "*) ;; *) return 1 ;; esac

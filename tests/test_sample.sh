@@ -2,8 +2,7 @@
 # The bundled sample: `check` is clean, `solve` proves every scenario
 # optimal and its JSON agrees with itself (savings = baseline - total).
 . "${top_srcdir:-.}/tests/lib.sh"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+scratch sample
 
 check_quietly() { sp check "$1" >/dev/null 2>&1; }
 t "check datasets/sample exits 0" check_quietly "$top_srcdir/datasets/sample"

@@ -6,12 +6,8 @@
 # with keep_clients, and for max_vendors 8, whose sets are too many to
 # enumerate (the complete model is searched instead).  TAP.
 . "${top_srcdir:-.}/tests/lib.sh"
-if ! command -v glpsol >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
-    echo "1..0 # SKIP glpsol or jq not installed"
-    exit 0
-fi
-out=$(mktemp -d "${TMPDIR:-/tmp}/stackplan-vsets.XXXXXX") || exit 99
-trap 'rm -rf "$out"' EXIT INT TERM
+need glpsol jq
+scratch vsets
 
 for seed in 2 3 4; do
     dir="$out/g$seed"

@@ -7,12 +7,8 @@
 top_builddir=$(cd "$top_builddir" && pwd)
 sample="$top_srcdir/datasets/sample"
 
-if ! command -v jq >/dev/null 2>&1; then
-    echo "1..0 # SKIP jq not found"
-    exit 0
-fi
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+need jq
+scratch whatif
 q() { # jq -e, quietly: succeeds when the last output is true
     jq -e "$@" >/dev/null 2>&1
 }

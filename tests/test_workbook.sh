@@ -10,15 +10,8 @@
 data="$top_srcdir/tests/data/wb-basic"
 awkdir="$top_srcdir/tests/xlsx"
 
-for tool in soffice jq unzip; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "1..0 # SKIP $tool not found"
-        exit 0
-    fi
-done
-
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+need soffice jq unzip
+scratch workbook
 tsv() { awk -f "$awkdir/csv2tsv.awk" "$1"; }
 
 # ---- data folders: the basic one, 20 scenarios, none feasible ---------
