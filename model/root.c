@@ -198,6 +198,14 @@ static int fix_by_reduced_cost(struct sp_model *m, double limit)
     return fixed;
 }
 
+/* The reduced cost beyond which a column is at its bound in every plan
+ * no dearer than ub, given the bound lb: ub - lb, with a float's worth
+ * of slack so that rounding never fixes a column a cheaper plan needs. */
+static double fix_limit(double ub, double lb)
+{
+    return ub - lb + 1e-9 * fabs(ub) + 1e-6;
+}
+
 /* Milliseconds left of tm_lim since t0 (GLPK's clock); INT_MAX = none. */
 static int ms_left(int tm_lim, double t0)
 {
@@ -319,7 +327,7 @@ static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
             fprintf(stderr, "root cuts %d: +%d, lp %.6f, plan %.6f, %.2f s\n",
                     round + 1, k, *lb, *ub, glp_difftime(glp_time(), t0));
         /* fixed, not deleted: the generator keeps the columns */
-        *nfix += fix_by_reduced_cost(m, *ub - *lb + 1e-9 * fabs(*ub) + 1e-6);
+        *nfix += fix_by_reduced_cost(m, fix_limit(*ub, *lb));
         /* the bound can stall for a round and then jump */
         stalls = *lb - before < 0.01 * (*ub - before) ? stalls + 1 : 0;
         if (stalls == 3)
@@ -399,8 +407,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
     if (st != SP_OK)
         goto done;
     /* without a plan nothing may stay parked */
-    limit = out->first ? out->ub - out->lb + 1e-9 * fabs(out->ub) + 1e-6
-                       : HUGE_VAL;
+    limit = out->first ? fix_limit(out->ub, out->lb) : HUGE_VAL;
     n = release(m, parked, limit);
     if (out->first) {
         nfix = fix_by_reduced_cost(m, limit);
