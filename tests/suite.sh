@@ -17,11 +17,21 @@ if [ ! -x configure ] || [ configure.ac -nt configure ] ||
 fi
 rm -rf "$build"
 mkdir -p "$build/plain" "$build/san"
+# The builds are out of the source tree; configure refuses that once the
+# tree is configured in place, as the README's set-up command leaves it.
+# Then they build from a copy of the distributed sources instead.
+src=$top
+if [ -f "$top/config.status" ]; then
+    log "the tree is configured in place: building from its make distdir"
+    make -C "$top" distdir distdir="$build/src" >"$build/distdir.out" 2>&1 ||
+        { tail -20 "$build/distdir.out"; echo "0 passed, 1 failed"; exit 1; }
+    src=$build/src
+fi
 
 run() { # name, configure flags...
     local name=$1; shift
     log "$name: configure $*"
-    (cd "$build/$name" && "$top/configure" -q "$@" >configure.out 2>&1) ||
+    (cd "$build/$name" && "$src/configure" -q "$@" >configure.out 2>&1) ||
         { cat "$build/$name/configure.out"; return 1; }
     log "$name: make"
     make -C "$build/$name" -j"$jobs" >"$build/$name/make.out" 2>&1 ||
