@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "stackplan/common.h"
+#include "stackplan/whatif.h"
 
 /** Fills tmp with a fresh temporary name in path's folder. */
 enum sp_status sp_atomic_tmpname(const char *path, char *tmp, size_t size,
@@ -30,5 +31,20 @@ bool sp_json_put(struct cJSON *obj, const char *key, struct cJSON *item);
  *  ends here (exporters/json.c). */
 enum sp_status sp_json_save(struct cJSON *root, const char *path, char *err,
                             size_t errsize);
+
+/* ---- what-if writers (frontier.c, sensitivity.c) --------------------- */
+
+struct sp_xsheet;
+struct lxw_workbook;
+
+/** A money figure rounded as sp_json_write does; null when not finite. */
+struct cJSON *sp_whatif_money(double v);
+/** Names as a JSON array of strings. */
+struct cJSON *sp_whatif_names(const char *const *names, int n);
+/** The Frontier and Sensitivity sheets. */
+void sp_xfrontier_write(struct sp_xsheet *s, struct lxw_workbook *wb,
+                        const sp_frontier *f);
+void sp_xsensitivity_write(struct sp_xsheet *s, struct lxw_workbook *wb,
+                           const sp_breakeven *b);
 
 #endif

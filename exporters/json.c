@@ -16,7 +16,7 @@
 #include <cJSON.h>
 #include "stackplan/export.h"
 #include "exporters_int.h"
-#include "result_int.h"
+#include "core_int.h"
 #include "whatif_int.h"
 
 /*

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "result_int.h"
+#include "core_int.h"
 #include "stackplan/export.h"
 
 struct buf {

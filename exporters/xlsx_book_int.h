@@ -20,7 +20,7 @@
 #ifndef SP_XLSX_BOOK_INT_H
 #define SP_XLSX_BOOK_INT_H
 
-#include "result_int.h"
+#include "core_int.h"
 #include "xlsx_int.h"
 
 /* Rows of the key-figure block of a plan sheet. */

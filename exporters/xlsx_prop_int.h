@@ -8,7 +8,7 @@
 #ifndef SP_XLSX_PROP_INT_H
 #define SP_XLSX_PROP_INT_H
 
-#include "result_int.h"
+#include "core_int.h"
 #include "xlsx_int.h"
 
 struct sp_xprop {

@@ -11,7 +11,7 @@
 #define SP_IMPORTERS_INT_H
 
 #include <stdarg.h>
-#include "problem_int.h"
+#include "core_int.h"
 
 /** Appends a diagnostic (strings are copied); SP_ERR_NOMEM on failure.
  *  file/column/scenario may be NULL; line 0 = no line. */
@@ -285,5 +285,30 @@ enum sp_status sp_import_scenarios(struct sp_load *ld, const char *path);
 /** @brief Default settings of SPEC section 2 (start date from
  *         options->today or today UTC). false when out of memory. */
 bool sp_settings_default(struct sp_load *ld, struct sp_settings *s);
+
+struct cJSON;
+
+/* ---- sweeps (sweep.c) ------------------------------------------------ */
+
+/** Line of a JSON value in scenarios.json (its key's line when at_key);
+ *  0 = unknown.  Given by the reader of scenarios.json, which keeps the
+ *  positions. */
+typedef int (*sp_json_line_fn)(const void *ctx, const struct cJSON *node,
+                               bool at_key);
+
+/**
+ * @brief Expands every scenario of the "scenarios" list that carries a
+ *        "sweep" into one scenario per value, in place and in order.
+ *        Called by the scenarios.json reader once every scenario has been
+ *        read (so that expanded names can avoid all the others).  Errors
+ *        are reported in ld->diags in the one-line form of SPEC section 2;
+ *        the list is then left as read.
+ * @param file       the file's base name for messages.
+ * @param scenarios  the "scenarios" array of the document (borrowed for
+ *                   the call; the tree never leaves the reader).
+ */
+enum sp_status sp_sweep_expand(struct sp_load *ld, const char *file,
+                               const struct cJSON *scenarios,
+                               sp_json_line_fn line_of, const void *ctx);
 
 #endif

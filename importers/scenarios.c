@@ -21,7 +21,6 @@
 #include <strings.h>
 #include <cjson/cJSON.h>
 #include "importers_int.h"
-#include "whatif_int.h"
 
 static const char *const settings_keys[] = {
     "horizon_months",

@@ -21,7 +21,6 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "importers_int.h"
-#include "whatif_int.h"
 
 enum sweep_kind { SW_PRICE, SW_HORIZON, SW_LABOR, SW_MAX_VENDORS };
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The lazy path (model/root.c: row and column generation, the heuristic,
+# The lazy path (model/mip/root.c: row and column generation, the heuristic,
 # root cuts, reduced-cost fixing; then GLPK's search) against an
 # independent solver: on generated 80-client books with tiers, glpsol
 # --cuts on the complete model `stackplan solve --write-lp` writes finds

@@ -1,5 +1,5 @@
 #!/bin/sh
-# max_vendors by vendor sets (model/vendorsets.c) against an independent
+# max_vendors by vendor sets (model/mip/vendorsets.c) against an independent
 # solver: on generated 30-client books, glpsol --cuts on the complete
 # model `stackplan solve --write-lp` writes reaches the same optimum (or
 # also finds no plan) for max_vendors 2, 3 and 4, with require_vendors,

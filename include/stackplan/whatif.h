@@ -47,7 +47,7 @@ struct sp_frontier_point {
  *
  * The unconstrained plan is solved first; its vendor count K* means every
  * limit k >= K* has the same optimum.  Then k walks down from K* - 1 until
- * the first infeasible k (found without a MIP by model/explain.c); a plan
+ * the first infeasible k (found without a MIP by model/mip/explain.c); a plan
  * that keeps fewer vendors than its limit is also the optimum of the
  * smaller limits down to its own count.  Finally the points are made
  * non-increasing in cost: a plan for k vendors is feasible for k + 1, so

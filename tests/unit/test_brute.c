@@ -3,11 +3,11 @@
  * products, 2-4 vendors, tiers, contracts, scenario constraints), the MIP
  * optimum equals the least cost found by enumerating every assignment of
  * candidate products, each costed by the independent checker.  And the
- * root of a lazy model (model/root.c) on every instance, max_vendors
+ * root of a lazy model (model/mip/root.c) on every instance, max_vendors
  * included: its LP bound is at most the optimum, its first plan is
  * feasible, costs what the checker says, is at least the optimum, and
  * the model's point for it has that plan's cost as its objective.  With
- * max_vendors, the ranked vendor sets (model/vendorsets.c) hold every set
+ * max_vendors, the ranked vendor sets (model/mip/vendorsets.c) hold every set
  * a plan keeps, each bound at most the least cost of keeping exactly it.
  */
 #include <math.h>
@@ -16,10 +16,8 @@
 #include <string.h>
 #include "../tap.h"
 #include <limits.h>
-#include "result_int.h"
-#include "root_int.h"
-#include "vendorsets_int.h"
-#include "verify_int.h"
+#include "core_int.h"
+#include "mip_int.h"
 
 static uint64_t rng_state;
 
@@ -281,7 +279,7 @@ static double brute_force(const struct sp_problem *pb,
     return brute_exact(pb, sc, NULL, best);
 }
 
-/* max_vendors by vendor sets (model/vendorsets.c): every set some plan
+/* max_vendors by vendor sets (model/mip/vendorsets.c): every set some plan
  * keeps is ranked, and its bound is at most the least cost of the plans
  * that keep exactly it. */
 static void check_vendor_sets(const struct sp_problem *pb, double brute,

@@ -1,6 +1,6 @@
 /* Calendar dates: YYYY-MM-DD only, real dates only. */
 #include "../tap.h"
-#include "problem_int.h"
+#include "core_int.h"
 
 static void valid(const char *s, int y, int m, int d)
 {

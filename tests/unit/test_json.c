@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include "../tap.h"
 #include "stackplan/export.h"
-#include "result_int.h"
+#include "core_int.h"
 
 enum { MAILA, EDRB, SUITEG, BACKA, NPRODUCTS };
 enum { ACME, BETA, GAMMA, NVENDORS };

@@ -1,7 +1,7 @@
 /*
- * The root of the search, for a lazy model (model/formulate.c builds it
+ * The root of the search, for a lazy model (model/mip/formulate.c builds it
  * without link and wz rows): the LP relaxation by row and column
- * generation, a first plan (model/heuristic.c), and reduced-cost fixing.
+ * generation, a first plan (model/mip/heuristic.c), and reduced-cost fixing.
  *
  * Why: the complete model has a link row per candidate column, and at
  * 3,000 clients that is well over 100,000 rows, nearly all of them slack
@@ -29,8 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "heuristic_int.h"
-#include "root_int.h"
+#include "mip_int.h"
 
 /* Per client and required category, how many of the cheapest covering
  * candidates start in the LP. */
@@ -238,7 +237,7 @@ static int resolve(struct sp_model *m, glp_smcp *parm, int tm_lim, double t0)
 /* Rounds of cuts on the root LP, at most. */
 #define CUT_ROUNDS 20
 
-/* A plan from the LP solution in m->lp (model/heuristic.c), taken as
+/* A plan from the LP solution in m->lp (model/mip/heuristic.c), taken as
  * *first when it costs less than *ub. */
 static enum sp_status try_plan(struct sp_model *m, struct sp_plan **first,
                                double *ub)
@@ -273,7 +272,7 @@ static enum sp_status try_plan(struct sp_model *m, struct sp_plan **first,
  * another cut: with cuts of cuts, GLPK's generator (ours, or glp_intopt's
  * given our cuts as rows) produced a cut that removed the optimum of a
  * 1,000-client scenario.  For the same reason glp_intopt runs without
- * its own MIR cuts after this (model/solve.c).  The cuts are valid for
+ * its own MIR cuts after this (model/mip/solve.c).  The cuts are valid for
  * every plan no dearer than *ub: GLPK derives them from the bounds in
  * force, and a column fixed by reduced cost sits at that bound in every
  * such plan.  *lb is the last optimal LP's bound (the time limit or a

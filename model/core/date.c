@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "problem_int.h"
+#include "core_int.h"
 
 static bool is_leap(int y)
 {

@@ -1,11 +1,11 @@
 /*
  * Feasibility of a finished plan, checked from the scenario's own words
  * rather than from the model's rows, so a missing or wrong row in
- * model/formulate.c cannot hide here.
+ * model/mip/formulate.c cannot hide here.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include "verify_int.h"
+#include "core_int.h"
 
 static bool in_list(const int *list, int n, int v)
 {

@@ -2,14 +2,14 @@
  * The cost rules of SPEC section 3, applied to a finished plan.
  *
  * This is the independent checker: it shares no code with the GLPK model
- * builder (model/formulate.c), so a mistake in one shows up as a
+ * builder (model/mip/formulate.c), so a mistake in one shows up as a
  * disagreement with the other instead of being repeated in both.  It
  * works from the assignment alone: the tier a product reaches is read off
  * the units actually chosen, never taken from the solver.
  */
 #include <math.h>
 #include <stdlib.h>
-#include "result_int.h"
+#include "core_int.h"
 
 void sp_costing_free(struct sp_costing *k)
 {

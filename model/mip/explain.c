@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "verify_int.h"
+#include "mip_int.h"
 
 /* A growing malloc'd string. */
 struct text {

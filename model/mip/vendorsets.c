@@ -5,7 +5,7 @@
  * sets a plan may keep are few (2,626 of at most 3 among 25 vendors), and
  * a cheap bound ranks them: for a set kept exactly, its overhead plus
  * every client's cheapest cover by its products at their cheapest price
- * level (model/heuristic.c).  model/solve.c solves the sets in that
+ * level (model/mip/heuristic.c).  model/mip/solve.c solves the sets in that
  * order, each as a scenario without max_vendors and with the other
  * vendors excluded, until the next set's bound is no lower than the best
  * plan found: that plan is then optimal.
@@ -13,8 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "heuristic_int.h"
-#include "vendorsets_int.h"
+#include "mip_int.h"
 
 void sp_vsets_free(struct sp_vsets *vs)
 {

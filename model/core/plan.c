@@ -1,7 +1,7 @@
 /* Assignments: which products each client runs. */
 #include <stdlib.h>
 #include <string.h>
-#include "result_int.h"
+#include "core_int.h"
 
 struct sp_plan *sp_plan_new(const struct sp_problem *pb)
 {

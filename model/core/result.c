@@ -1,7 +1,7 @@
 /* The result's lifetime and the accessors the CLI uses. */
 #include <math.h>
 #include <stdlib.h>
-#include "result_int.h"
+#include "core_int.h"
 
 void sp_result_free(sp_result *res)
 {

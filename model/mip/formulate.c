@@ -46,18 +46,18 @@
  * w of every level with their wz rows.
  *
  * The coefficients are computed here from the raw data on purpose: the
- * checker in model/cost.c recomputes every plan by its own code, so a
+ * checker in model/core/cost.c recomputes every plan by its own code, so a
  * mistake in one is caught by the other.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "formulate_int.h"
+#include "mip_int.h"
 
 /* How far below a tier's minimum the units of a lower level must stay
  * when a deeper level costs more; with the integrality tolerance set in
- * model/solve.c it separates unit counts given to 3 decimals. */
+ * model/mip/solve.c it separates unit counts given to 3 decimals. */
 #define SP_UNITS_EPS 1e-4
 
 /* One price level of a product. */

@@ -1,8 +1,7 @@
 /* The problem's lifetime and look-ups. */
 #include <stdlib.h>
 #include <string.h>
-#include "problem_int.h"
-#include "result_int.h"
+#include "core_int.h"
 
 void sp_settings_clear(struct sp_settings *s)
 {

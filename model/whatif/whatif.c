@@ -1,6 +1,6 @@
 /*
- * What-if analysis over the model: what the frontier (model/frontier.c)
- * and break-even prices (model/breakeven.c) share -- scenarios built from
+ * What-if analysis over the model: what the frontier (model/whatif/frontier.c)
+ * and break-even prices (model/whatif/breakeven.c) share -- scenarios built from
  * a starting one, and solving them.
  *
  * Every what-if figure is an ordinary scenario solve (sp_solve_one) on
@@ -12,69 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "whatif_int.h"
-
-/* ---- scenarios -------------------------------------------------------- */
-
-static bool dup_ints(int **dst, int *n, const int *src, int count)
-{
-    *dst = NULL;
-    *n = 0;
-    if (count <= 0)
-        return true;
-    *dst = malloc((size_t)count * sizeof(int));
-    if (!*dst)
-        return false;
-    memcpy(*dst, src, (size_t)count * sizeof(int));
-    *n = count;
-    return true;
-}
-
-void sp_scenario_clear(struct sp_scenario *sc)
-{
-    free(sc->name);
-    sp_settings_clear(&sc->settings);
-    free(sc->require_vendors);
-    free(sc->exclude_vendors);
-    free(sc->exclude_products);
-    free(sc->keep_clients);
-    free(sc->price_changes);
-    memset(sc, 0, sizeof(*sc));
-}
-
-bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src)
-{
-    bool ok;
-
-    memset(dst, 0, sizeof(*dst));
-    dst->max_vendors = src->max_vendors;
-    dst->line = src->line;
-    ok = sp_settings_copy(&dst->settings, &src->settings);
-    if (ok && src->name) {
-        dst->name = strdup(src->name);
-        ok = dst->name != NULL;
-    }
-    ok = ok && dup_ints(&dst->require_vendors, &dst->nrequire_vendors,
-                        src->require_vendors, src->nrequire_vendors);
-    ok = ok && dup_ints(&dst->exclude_vendors, &dst->nexclude_vendors,
-                        src->exclude_vendors, src->nexclude_vendors);
-    ok = ok && dup_ints(&dst->exclude_products, &dst->nexclude_products,
-                        src->exclude_products, src->nexclude_products);
-    ok = ok && dup_ints(&dst->keep_clients, &dst->nkeep_clients,
-                        src->keep_clients, src->nkeep_clients);
-    if (ok && src->nprice_changes > 0) {
-        dst->price_changes =
-            malloc((size_t)src->nprice_changes * sizeof(*src->price_changes));
-        ok = dst->price_changes != NULL;
-        if (ok) {
-            memcpy(dst->price_changes, src->price_changes,
-                   (size_t)src->nprice_changes * sizeof(*src->price_changes));
-            dst->nprice_changes = src->nprice_changes;
-        }
-    }
-    if (!ok)
-        sp_scenario_clear(dst);
-    return ok;
-}
 
 /* The starting point: the named scenario, or the file's settings with no
  * constraint (named "file settings" in progress messages). */

@@ -1,6 +1,6 @@
 /*
- * A good first plan, fast, from an LP solution (model/root.c hands it to
- * GLPK as its first incumbent; model/solve.c runs it again from the LPs
+ * A good first plan, fast, from an LP solution (model/mip/root.c hands it to
+ * GLPK as its first incumbent; model/mip/solve.c runs it again from the LPs
  * of later nodes).
  *
  * The root LP keeps almost every vendor and tier level integral; what
@@ -14,14 +14,14 @@
  * (tier levels reached, min_commit shortfalls, vendor overhead); clients
  * moved onto a tiered product until it reaches the level the LP priced
  * it at; vendors dropped while that pays.  Every plan compared is costed
- * by model/cost.c, the checker that accepts the solver's plans, so the
+ * by model/core/cost.c, the checker that accepts the solver's plans, so the
  * heuristic cannot report a cost it does not have.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "heuristic_int.h"
+#include "mip_int.h"
 
 /* A client's cover DP runs over the 2^n subsets of its n required
  * categories; beyond this many the heuristic gives no plan (the search
@@ -40,7 +40,7 @@ struct heur {
     double *best;        /* DP over category subsets */
     int *via, *from;
     struct sp_plan *plan, *trial;
-    double cost; /* of plan, by model/cost.c */
+    double cost; /* of plan, by model/core/cost.c */
 
     /* h->plan's cost by parts, for moving one client at a time */
     double *units;          /* nproducts: units on p */

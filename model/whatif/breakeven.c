@@ -42,7 +42,7 @@ static bool target_has(const struct sp_problem *pb, const struct target *t,
     return t->is_vendor ? pb->products[p].vendor == t->index : p == t->index;
 }
 
-/* 1 + the change sc applies to p (a product key wins; model/cost.c). */
+/* 1 + the change sc applies to p (a product key wins; model/core/cost.c). */
 static double base_multiplier(const struct sp_problem *pb,
                               const struct sp_scenario *sc, int p)
 {

@@ -1,7 +1,7 @@
 /*
  * Solving every scenario: build the model, run GLPK's branch and cut,
  * read the plan back, and accept it only after the independent checks
- * (model/verify.c for feasibility, model/cost.c for the cost).
+ * (model/core/verify.c for feasibility, model/core/cost.c for the cost).
  */
 #include <limits.h>
 #include <math.h>
@@ -9,11 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "formulate_int.h"
-#include "heuristic_int.h"
-#include "root_int.h"
-#include "vendorsets_int.h"
-#include "verify_int.h"
+#include "mip_int.h"
 
 #define OPTIMAL_GAP 1e-6
 
@@ -233,7 +229,7 @@ static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx, double gap)
 }
 
 /* No plan: why is the given text, or, with why NULL, what
- * model/explain.c finds now that the solver proved it. */
+ * model/mip/explain.c finds now that the solver proved it. */
 static enum sp_status infeasible(const struct sp_problem *pb,
                                  struct sp_scenario_result *r, const char *why)
 {
@@ -347,7 +343,7 @@ static enum sp_status search(const struct sp_problem *pb,
         /* MIR cuts lift the bound over the tier minimums and min_commits
          * that the LP meets with fractions of clients (bench/README.md);
          * when the root added its own, GLPK's would be cuts of cuts, and
-         * GLPK's generator is not safe with those (model/root.c) */
+         * GLPK's generator is not safe with those (model/mip/root.c) */
         parm.mir_cuts = root.cuts ? GLP_OFF : GLP_ON;
     }
     if (rc == 0)
@@ -404,7 +400,7 @@ cleanup:
  * vendors), 3,000 clients: 10,000 (3 of 25). */
 #define VSET_WORK 30000000L
 
-/* A max_vendors scenario by vendor sets (model/vendorsets.c): each set,
+/* A max_vendors scenario by vendor sets (model/mip/vendorsets.c): each set,
  * cheapest bound first, searched as a scenario of its own, until the next
  * bound is no lower than the best plan.  *done false: too many sets, or
  * no bound; nothing was searched. */
