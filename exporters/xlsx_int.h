@@ -117,8 +117,6 @@ void sp_xs_finish(struct sp_xsheet *s, int header_row);
  *  "'Name'!$B$5".  buf holds at least 300 bytes. */
 void sp_xref(char *buf, const struct sp_xsheet *other, int row, int col,
              bool abs);
-/** "B5:B9" in the same sheet (relative). buf: at least 32 bytes. */
-void sp_xrange(char *buf, int row0, int col0, int row1, int col1);
 
 /** Status of the sheet's writes: SP_OK, SP_ERR_NOMEM or SP_ERR_IO (with
  *  a message in err). */

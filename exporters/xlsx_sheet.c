@@ -290,12 +290,6 @@ void sp_xref(char *buf, const struct sp_xsheet *other, int row, int col,
         snprintf(buf, 300, "%s", cell);
 }
 
-void sp_xrange(char *buf, int row0, int col0, int row1, int col1)
-{
-    lxw_rowcol_to_range(buf, (lxw_row_t)row0, (lxw_col_t)col0, (lxw_row_t)row1,
-                        (lxw_col_t)col1);
-}
-
 /* Width units of column c as set by sp_xs_finish. */
 static double final_width(const struct sp_xsheet *s, int c)
 {
