@@ -37,6 +37,15 @@ enum sp_status {
  */
 const char *sp_strerror(enum sp_status status);
 
+/** The version of the headers; sp_version() gives the library's. */
+#define SP_VERSION_MAJOR 0
+#define SP_VERSION_MINOR 1
+#define SP_VERSION_PATCH 0
+#define SP_VERSION_STRING "0.1.0"
+
+/** @brief The library's version, "MAJOR.MINOR.PATCH" (a static string). */
+const char *sp_version(void);
+
 /** One error or warning about an input file. */
 struct sp_diag {
     char *file;     /**< base name of the file, e.g. "catalog.csv" */

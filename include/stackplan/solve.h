@@ -82,6 +82,28 @@ int sp_result_infeasible(const sp_result *self);
 /** @brief The baseline's total cost under the file's settings. */
 double sp_result_baseline_total(const sp_result *self);
 
+/** @brief Scenario i's savings: the baseline costed under that
+ *         scenario's settings minus its total (NAN when infeasible). */
+double sp_result_savings(const sp_result *self, int i);
+/** @brief Scenario i's monthly run rate once migrated (NAN when
+ *         infeasible). */
+double sp_result_run_rate(const sp_result *self, int i);
+/** @brief Number of vendors scenario i keeps (0 when infeasible). */
+int sp_result_vendor_count(const sp_result *self, int i);
+/** @brief The k-th vendor (in data order) that scenario i keeps, or NULL
+ *         when k is out of range. */
+const char *sp_result_vendor(const sp_result *self, int i, int k);
+/** @brief Number of clients of the problem behind the result. */
+int sp_result_client_count(const sp_result *self);
+/** @brief Client c's id (c in data order), or NULL when out of range. */
+const char *sp_result_client(const sp_result *self, int c);
+/** @brief Number of products client c runs in scenario i's plan (0 when
+ *         infeasible). */
+int sp_result_product_count(const sp_result *self, int i, int c);
+/** @brief The k-th product id (in catalog order) client c runs in
+ *         scenario i's plan, or NULL when out of range. */
+const char *sp_result_product(const sp_result *self, int i, int c, int k);
+
 #ifdef __cplusplus
 }
 #endif

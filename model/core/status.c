@@ -129,3 +129,8 @@ void sp_diag_format(const struct sp_diag *d, char *buf, size_t size)
         snprintf(buf, size, "stackplan: %s%s: %s%s", d->file ? d->file : "",
                  where, warn, d->message ? d->message : "");
 }
+
+const char *sp_version(void)
+{
+    return SP_VERSION_STRING;
+}
