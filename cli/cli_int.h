@@ -10,7 +10,8 @@ enum {
     EXIT_INPUT = 1,
     EXIT_USAGE = 2,
     EXIT_INFEASIBLE = 3,
-    EXIT_INTERNAL = 4
+    EXIT_INTERNAL = 4,
+    EXIT_OUTPUT = 5 /* an output could not be written */
 };
 
 int cli_check(int argc, char **argv);

@@ -160,7 +160,7 @@ int cli_breakeven(int argc, char **argv)
         rc = cli_exit_code(st);
         goto cleanup;
     }
-    rc = EXIT_INPUT;
+    rc = EXIT_OUTPUT;
     if (a.json) {
         st = sp_breakeven_json_write(b, a.json, err, sizeof(err));
         if (st != SP_OK) {

@@ -195,7 +195,7 @@ int cli_frontier(int argc, char **argv)
     }
     if (sp_frontier_reason(f))
         fprintf(stderr, "stackplan: no plan: %s\n", sp_frontier_reason(f));
-    rc = EXIT_INPUT;
+    rc = EXIT_OUTPUT;
     if (a.json) {
         st = sp_frontier_json_write(f, a.json, err, sizeof(err));
         if (st != SP_OK) {

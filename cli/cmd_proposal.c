@@ -167,7 +167,7 @@ int cli_proposal(int argc, char **argv)
                            sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: proposal: %s\n", err);
-        rc = st == SP_ERR_IO ? EXIT_INPUT : cli_exit_code(st);
+        rc = st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
         goto cleanup;
     }
     if (!a.quiet)
