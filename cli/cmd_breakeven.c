@@ -142,6 +142,7 @@ int cli_breakeven(int argc, char **argv)
     enum sp_status st;
 
     memset(&a, 0, sizeof(a));
+    a.command = "breakeven";
     memset(&req, 0, sizeof(req));
     rc = parse(argc, argv, &a, &req, &frontier);
     if (rc >= 0)

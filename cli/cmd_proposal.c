@@ -113,6 +113,18 @@ static int parse_args(int argc, char **argv, struct args *a)
     return -1;
 }
 
+/* The checks of cli/outputs.c on the proposal's workbook. */
+static int check_output(const struct args *a)
+{
+    const struct cli_output out = {"-o", a->output};
+    int rc = cli_check_workbook("proposal", "-o", a->output);
+
+    if (rc >= 0)
+        return rc;
+    return cli_check_outputs("proposal", a->dir, &a->lo.scenarios_path, 1,
+                             &out, 1);
+}
+
 int cli_proposal(int argc, char **argv)
 {
     struct args a;
@@ -125,6 +137,9 @@ int cli_proposal(int argc, char **argv)
 
     memset(&a, 0, sizeof(a));
     rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    rc = check_output(&a);
     if (rc >= 0)
         return rc;
     rc = EXIT_INTERNAL;
