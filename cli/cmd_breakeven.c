@@ -38,7 +38,8 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage (also an unknown vendor,\n"
-    "product or scenario), 3 the scenario is infeasible, 4 internal error.\n";
+    "product or scenario), 3 the scenario is infeasible, 4 internal error,\n"
+    "5 an output could not be written.\n";
 
 static int has_name(const struct sp_breakeven_side *s, const char *name)
 {

@@ -29,7 +29,7 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 no plan at all,\n"
-    "4 internal error.\n";
+    "4 internal error, 5 an output could not be written.\n";
 
 void cli_whatif_progress(const struct sp_progress *p, void *user)
 {

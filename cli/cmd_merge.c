@@ -24,7 +24,8 @@ static const char usage[] =
     "\n"
     "Exit codes: 0 success, 1 bad input (unreadable or mismatched files, a\n"
     "changed data folder), 2 usage, 3 a scenario infeasible (the others are\n"
-    "still written), 4 a plan failed its verification.\n";
+    "still written), 4 a plan failed its verification, 5 an output could\n"
+    "not be written.\n";
 
 /* The checks of cli/outputs.c on merge's outputs. */
 static int check_outputs(const char **paths, int n, const char *json,

@@ -27,7 +27,8 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage (unknown client or\n"
-    "scenario), 3 the scenario is infeasible, 4 internal error.\n";
+    "scenario), 3 the scenario is infeasible, 4 internal error, 5 the\n"
+    "workbook could not be written.\n";
 
 static void on_progress(const struct sp_progress *p, void *user)
 {

@@ -32,7 +32,8 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible\n"
-    "(the others are still written), 4 internal error.\n";
+    "(the others are still written), 4 internal error, 5 an output could\n"
+    "not be written.\n";
 
 static void on_progress(const struct sp_progress *p, void *user)
 {
