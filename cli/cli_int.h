@@ -10,7 +10,8 @@ enum {
     EXIT_INPUT = 1,
     EXIT_USAGE = 2,
     EXIT_INFEASIBLE = 3,
-    EXIT_INTERNAL = 4
+    EXIT_INTERNAL = 4,
+    EXIT_OUTPUT = 5 /* an output could not be written */
 };
 
 int cli_check(int argc, char **argv);
@@ -24,6 +25,7 @@ int cli_merge(int argc, char **argv);
 /* The options frontier and breakeven share (cmd_frontier.c). */
 struct cli_whatif_args {
     const char *dir, *scenario, *json, *xlsx;
+    const char *command; /* for messages; NULL = "frontier" */
     int quiet;
     struct sp_load_options lo;
     struct sp_solve_options so;
@@ -50,6 +52,21 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx);
 /** A whole option value as a finite number >= 0 (--time-limit, --gap).
  *  @return 1 and *out set, or 0. */
 int cli_parse_number(const char *s, double *out);
+/* An output path and the option that named it (cli/outputs.c). */
+struct cli_output {
+    const char *option, *path; /* path NULL = not asked for */
+};
+/** Refuses (usage error) an output that is one of the inputs (the files
+ *  of the data folder dir, or inputs[]) or that another output shares;
+ *  "-" and /dev/null are exempt.  @return -1 when fine, else the exit
+ *  code (already printed). */
+int cli_check_outputs(const char *command, const char *dir,
+                      const char *const *inputs, int ninputs,
+                      const struct cli_output *outs, int nouts);
+/** Refuses "-" as a workbook; warns when path does not end in .xlsx.
+ *  @return -1 when fine, else the exit code (already printed). */
+int cli_check_workbook(const char *command, const char *option,
+                       const char *path);
 /** "stackplan: MESSAGE" on stderr, then returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *message);
 

@@ -38,7 +38,8 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage (also an unknown vendor,\n"
-    "product or scenario), 3 the scenario is infeasible, 4 internal error.\n";
+    "product or scenario), 3 the scenario is infeasible, 4 internal error,\n"
+    "5 an output could not be written.\n";
 
 static int has_name(const struct sp_breakeven_side *s, const char *name)
 {
@@ -142,6 +143,7 @@ int cli_breakeven(int argc, char **argv)
     enum sp_status st;
 
     memset(&a, 0, sizeof(a));
+    a.command = "breakeven";
     memset(&req, 0, sizeof(req));
     rc = parse(argc, argv, &a, &req, &frontier);
     if (rc >= 0)
@@ -160,7 +162,7 @@ int cli_breakeven(int argc, char **argv)
         rc = cli_exit_code(st);
         goto cleanup;
     }
-    rc = EXIT_INPUT;
+    rc = EXIT_OUTPUT;
     if (a.json) {
         st = sp_breakeven_json_write(b, a.json, err, sizeof(err));
         if (st != SP_OK) {

@@ -29,7 +29,7 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 no plan at all,\n"
-    "4 internal error.\n";
+    "4 internal error, 5 an output could not be written.\n";
 
 void cli_whatif_progress(const struct sp_progress *p, void *user)
 {
@@ -93,12 +93,29 @@ int cli_whatif_option(const char *command, int argc, char **argv, int *i,
     return -1;
 }
 
+/* The checks of cli/outputs.c on frontier's and breakeven's outputs. */
+static int check_outputs(const struct cli_whatif_args *a)
+{
+    const struct cli_output outs[] = {{"-o", a->xlsx}, {"--json", a->json}};
+    const char *command = a->command ? a->command : "frontier";
+    int rc = cli_check_workbook(command, "-o", a->xlsx);
+
+    if (rc >= 0)
+        return rc;
+    return cli_check_outputs(command, a->dir, &a->lo.scenarios_path, 1,
+                             outs, 2);
+}
+
 int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb)
 {
     sp_diags *diags = sp_diags_new();
     enum sp_status st;
 
     *pb = NULL;
+    if (check_outputs(a) >= 0) {
+        sp_diags_free(diags);
+        return EXIT_USAGE;
+    }
     if (!diags) {
         fprintf(stderr, "stackplan: %s\n", sp_strerror(SP_ERR_NOMEM));
         return EXIT_INTERNAL;
@@ -195,7 +212,7 @@ int cli_frontier(int argc, char **argv)
     }
     if (sp_frontier_reason(f))
         fprintf(stderr, "stackplan: no plan: %s\n", sp_frontier_reason(f));
-    rc = EXIT_INPUT;
+    rc = EXIT_OUTPUT;
     if (a.json) {
         st = sp_frontier_json_write(f, a.json, err, sizeof(err));
         if (st != SP_OK) {

@@ -24,7 +24,20 @@ static const char usage[] =
     "\n"
     "Exit codes: 0 success, 1 bad input (unreadable or mismatched files, a\n"
     "changed data folder), 2 usage, 3 a scenario infeasible (the others are\n"
-    "still written), 4 a plan failed its verification.\n";
+    "still written), 4 a plan failed its verification, 5 an output could\n"
+    "not be written.\n";
+
+/* The checks of cli/outputs.c on merge's outputs. */
+static int check_outputs(const char **paths, int n, const char *json,
+                         const char *xlsx)
+{
+    const struct cli_output outs[] = {{"-o", xlsx}, {"--json", json}};
+    int rc = cli_check_workbook("merge", "-o", xlsx);
+
+    if (rc >= 0)
+        return rc;
+    return cli_check_outputs("merge", NULL, paths, n, outs, 2);
+}
 
 int cli_merge(int argc, char **argv)
 {
@@ -77,6 +90,10 @@ int cli_merge(int argc, char **argv)
         rc = cli_usage_error("merge", "missing the shard JSON files");
         goto cleanup;
     }
+    rc = check_outputs(paths, n, json, xlsx);
+    if (rc >= 0)
+        goto cleanup;
+    rc = EXIT_INTERNAL;
     diags = sp_diags_new();
     if (!diags)
         goto cleanup;

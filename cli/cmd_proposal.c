@@ -27,7 +27,8 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage (unknown client or\n"
-    "scenario), 3 the scenario is infeasible, 4 internal error.\n";
+    "scenario), 3 the scenario is infeasible, 4 internal error, 5 the\n"
+    "workbook could not be written.\n";
 
 static void on_progress(const struct sp_progress *p, void *user)
 {
@@ -113,6 +114,18 @@ static int parse_args(int argc, char **argv, struct args *a)
     return -1;
 }
 
+/* The checks of cli/outputs.c on the proposal's workbook. */
+static int check_output(const struct args *a)
+{
+    const struct cli_output out = {"-o", a->output};
+    int rc = cli_check_workbook("proposal", "-o", a->output);
+
+    if (rc >= 0)
+        return rc;
+    return cli_check_outputs("proposal", a->dir, &a->lo.scenarios_path, 1,
+                             &out, 1);
+}
+
 int cli_proposal(int argc, char **argv)
 {
     struct args a;
@@ -125,6 +138,9 @@ int cli_proposal(int argc, char **argv)
 
     memset(&a, 0, sizeof(a));
     rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    rc = check_output(&a);
     if (rc >= 0)
         return rc;
     rc = EXIT_INTERNAL;
@@ -167,7 +183,7 @@ int cli_proposal(int argc, char **argv)
                            sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: proposal: %s\n", err);
-        rc = st == SP_ERR_IO ? EXIT_INPUT : cli_exit_code(st);
+        rc = st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
         goto cleanup;
     }
     if (!a.quiet)

@@ -32,7 +32,8 @@ static const char usage[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible\n"
-    "(the others are still written), 4 internal error.\n";
+    "(the others are still written), 4 internal error, 5 an output could\n"
+    "not be written.\n";
 
 static void on_progress(const struct sp_progress *p, void *user)
 {
@@ -65,6 +66,24 @@ static int parse_shard(const char *s, int *i, int *n)
 
     return sscanf(s, "%d/%d%c", i, n, &extra) == 2 && *n >= 1 && *i >= 1 &&
            *i <= *n;
+}
+
+/* The checks of cli/outputs.c on solve's outputs. */
+static int check_outputs(const char *dir, const char *scenarios,
+                         const char *json, const char *xlsx,
+                         const struct sp_solve_options *so)
+{
+    const struct cli_output outs[] = {
+        {"-o", xlsx},
+        {"--json", json},
+        {"--write-lp", so->write_lp},
+        {"--write-mps", so->write_mps},
+    };
+    int rc = cli_check_workbook("solve", "-o", xlsx);
+
+    if (rc >= 0)
+        return rc;
+    return cli_check_outputs("solve", dir, &scenarios, 1, outs, 4);
 }
 
 int cli_solve(int argc, char **argv)
@@ -138,6 +157,10 @@ int cli_solve(int argc, char **argv)
     }
     if (!dir)
         return cli_usage_error("solve", "missing DATA_DIR");
+    rc = check_outputs(dir, lo.scenarios_path, json, xlsx, &so);
+    if (rc >= 0)
+        return rc;
+    rc = EXIT_INTERNAL;
 
     diags = sp_diags_new();
     if (!diags)

@@ -1,8 +1,10 @@
 /* The stackplan command: dispatches to one file per command. */
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli_int.h"
 #include "config.h"
 
@@ -26,7 +28,7 @@ static const char usage[] =
     "  -V, --version       show the version\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible,\n"
-    "4 internal error.\n";
+    "4 internal error, 5 an output could not be written.\n";
 
 void cli_print_diags(const sp_diags *diags)
 {
@@ -77,7 +79,7 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
         st = sp_workbook_write(res, xlsx, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err);
-        return EXIT_INPUT;
+        return st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
     }
     /* the summary on stdout, unless the JSON went there */
     if (!json || strcmp(json, "-") != 0) {
@@ -109,6 +111,55 @@ int cli_usage_error(const char *command, const char *message)
     return EXIT_USAGE;
 }
 
+/* SIGINT, SIGTERM, SIGHUP: remove the outputs' temporaries, then exit
+ * 128 + the signal's number.  Only async-signal-safe calls. */
+static void on_signal(int sig)
+{
+    static const char msg[] = "stackplan: interrupted\n";
+
+    sp_outset_unlink_all();
+    if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+        /* nothing more can be done */
+    }
+    _exit(128 + sig);
+}
+
+static void install_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa;
+    size_t i;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+        sigaddset(&sa.sa_mask, sigs[i]);
+    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+/* Runs one command inside an output set: its outputs replace the old ones
+ * together, and only when it succeeded (exit 0 or 3). */
+static int run_command(int (*run)(int, char **), int argc, char **argv)
+{
+    char err[2048];
+    int rc;
+
+    install_signals();
+    sp_outset_begin();
+    rc = run(argc, argv);
+    if (rc != EXIT_OK && rc != EXIT_INFEASIBLE) {
+        sp_outset_abort();
+        return rc;
+    }
+    if (sp_outset_commit(err, sizeof(err)) != SP_OK) {
+        fprintf(stderr, "stackplan: %s\n", err);
+        return EXIT_OUTPUT;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -136,6 +187,6 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+            return run_command(commands[i].run, argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command; see 'stackplan --help'");
 }

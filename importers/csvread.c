@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <csv.h>
 #include "importers_int.h"
 
@@ -28,9 +29,21 @@ enum sp_status sp_file_read(const char *path, char **data, size_t *len)
     size_t cap = 65536, n = 0, got;
     enum sp_status st = SP_ERR_IO;
     int err = 0;
+    struct stat sb;
 
     *data = NULL;
     *len = 0;
+    /* stat first: opening a FIFO blocks until a writer comes */
+    if (stat(path, &sb) != 0) {
+        err = errno;
+        if (err == ENOENT && lstat(path, &sb) == 0)
+            err = SP_EBROKENLINK;
+        goto cleanup;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        err = SP_ENOTREG;
+        goto cleanup;
+    }
     f = fopen(path, "rb");
     if (!f) {
         err = errno;
@@ -77,6 +90,20 @@ cleanup:
     if (err)
         errno = err;
     return st;
+}
+
+const char *sp_file_error(int err)
+{
+    if (err == SP_ENOTREG)
+        return "not a regular file";
+    if (err == SP_EBROKENLINK)
+        return "broken symbolic link";
+    return strerror(err);
+}
+
+int sp_file_error_kind(int err)
+{
+    return err == SP_ENOTREG || err == SP_EBROKENLINK;
 }
 
 const char *sp_path_base(const char *path)

@@ -10,6 +10,7 @@
 #ifndef SP_IMPORTERS_INT_H
 #define SP_IMPORTERS_INT_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include "core_int.h"
 
@@ -27,6 +28,17 @@ enum sp_status sp_diags_add(sp_diags *self, int warning, const char *file,
  *         or SP_ERR_NOMEM.
  */
 enum sp_status sp_file_read(const char *path, char **data, size_t *len);
+
+/* errno after sp_file_read for an input that is not a regular file (a
+ * FIFO would block the read forever) and for a broken symbolic link. */
+#define SP_ENOTREG ENODEV
+#define SP_EBROKENLINK ENOLINK
+/** The reason sp_file_read failed with errno err: "not a regular file",
+ *  "broken symbolic link", else strerror(err). */
+const char *sp_file_error(int err);
+/** Whether err (errno after sp_file_read) is one of the two above, whose
+ *  message needs no "cannot read the file: " before it. */
+int sp_file_error_kind(int err);
 
 /** The part of a path after its last '/', for messages. */
 const char *sp_path_base(const char *path);

@@ -243,7 +243,10 @@ static enum sp_status read_csv(struct sp_load *ld, const char *base,
         if (err == ENOENT && !required)
             goto cleanup;
         *present = err != ENOENT;
-        if (err == ENOENT)
+        if (sp_file_error_kind(err))
+            sp_load_report_at(ld, 0, base, 0, NULL, NULL, "%s",
+                              sp_file_error(err));
+        else if (err == ENOENT)
             sp_load_report_at(ld, 0, base, 0, NULL, NULL,
                               "required file is missing from the data "
                               "folder");
@@ -298,7 +301,8 @@ static enum sp_status scenarios_path(const struct sp_load *ld, char **path)
     *path = path_join(ld->pb->dir, "scenarios.json");
     if (!*path)
         return SP_ERR_NOMEM;
-    if (stat(*path, &sb) != 0 && errno == ENOENT) {
+    /* lstat: a broken symbolic link is an error, not an absent file */
+    if (lstat(*path, &sb) != 0 && errno == ENOENT) {
         free(*path);
         *path = NULL;
     }

@@ -52,8 +52,10 @@ static enum sp_status shard_read(struct shard *s, char *err, size_t errsize)
 
     st = sp_file_read(s->path, &data, &len);
     if (st == SP_ERR_IO) {
-        snprintf(err, errsize, "%s: cannot read the file: %s", s->path,
-                 strerror(errno));
+        int e = errno;
+        snprintf(err, errsize, "%s: %s%s", s->path,
+                 sp_file_error_kind(e) ? "" : "cannot read the file: ",
+                 sp_file_error(e));
         return SP_ERR_INPUT;
     }
     if (st != SP_OK)

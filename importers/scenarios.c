@@ -994,8 +994,12 @@ static enum sp_status import_file(struct sp_load *ld, const char *path)
             ld->st = st;
             return st;
         }
-        sp_load_report_at(ld, 0, j.file, 0, NULL, NULL,
-                          "cannot read the file: %s", strerror(err));
+        if (sp_file_error_kind(err))
+            sp_load_report_at(ld, 0, j.file, 0, NULL, NULL, "%s",
+                              sp_file_error(err));
+        else
+            sp_load_report_at(ld, 0, j.file, 0, NULL, NULL,
+                              "cannot read the file: %s", strerror(err));
         goto cleanup;
     }
     if (!sp_utf8_check((const unsigned char *)data, len, &line, &bad)) {

@@ -38,6 +38,25 @@ enum sp_status sp_proposal_write(const sp_result *result, const char *client,
  */
 enum sp_status sp_result_summary(const sp_result *result, char **out);
 
+/**
+ * @brief Opens the process's output set: from now on every writer leaves
+ *        its finished temporary file in place, and sp_outset_commit
+ *        renames them all, so several outputs are replaced together or
+ *        not at all.
+ */
+void sp_outset_begin(void);
+/**
+ * @brief Renames every finished temporary to its target and closes the
+ *        set.  @return SP_ERR_IO (message in err) when a rename failed;
+ *        the temporaries not renamed are removed.
+ */
+enum sp_status sp_outset_commit(char *err, size_t errsize);
+/** @brief Removes every temporary and closes the set. */
+void sp_outset_abort(void);
+/** @brief Unlinks every live temporary; async-signal-safe, for a signal
+ *         handler that then calls _exit. */
+void sp_outset_unlink_all(void);
+
 #ifdef __cplusplus
 }
 #endif
