@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmark: generate synthetic books and time stackplan against glpsol
 # (default and --cuts) and CBC on the very model stackplan writes with
 # --write-lp.  Prints a table; nothing here is asserted by the tests.

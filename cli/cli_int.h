@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The stackplan command's parts: one file per command. */
 #ifndef SP_CLI_INT_H
 #define SP_CLI_INT_H
 
 #include "stackplan.h"
 
-/* Exit codes of SPEC section 4. */
+/* Exit codes of docs/json.md. */
 enum {
     EXIT_OK = 0,
     EXIT_INPUT = 1,

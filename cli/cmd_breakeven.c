@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan breakeven: the price at which the optimum changes its mind
  * about a vendor or product, and what each kept vendor is worth. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan check: validate a data folder and summarise it. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan frontier: the least total cost for every vendor count. */
 #include <math.h>
 #include <stdio.h>
@@ -79,7 +80,8 @@ int cli_whatif_option(const char *command, int argc, char **argv, int *i,
     } else if (!strcmp(o, "-o") || !strcmp(o, "--output")) {
         a->xlsx = next;
     } else if (!strcmp(o, "--time-limit")) {
-        if (!cli_parse_number(next, &a->so.time_limit) || a->so.time_limit <= 0)
+        if (!cli_parse_number(next, &a->so.time_limit) ||
+            a->so.time_limit <= 0)
             return cli_usage_error(command,
                                    "--time-limit: expected a positive number "
                                    "of seconds");
@@ -102,8 +104,8 @@ static int check_outputs(const struct cli_whatif_args *a)
 
     if (rc >= 0)
         return rc;
-    return cli_check_outputs(command, a->dir, &a->lo.scenarios_path, 1,
-                             outs, 2);
+    return cli_check_outputs(command, a->dir, &a->lo.scenarios_path, 1, outs,
+                             2);
 }
 
 int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb)

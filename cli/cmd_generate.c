@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `stackplan generate`: writes a synthetic data folder. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan merge: one workbook and JSON from the JSON of sharded solves. */
 #include <stdio.h>
 #include <stdlib.h>

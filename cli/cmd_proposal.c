@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan proposal: a client-facing workbook for one client. */
 #include <stdio.h>
 #include <stdlib.h>

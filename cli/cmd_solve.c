@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan solve: every scenario, then the workbook and/or JSON. */
 #include <math.h>
 #include <stdio.h>
@@ -11,7 +12,8 @@ static const char usage[] =
     "Solves every scenario to a proven optimum and writes the results.\n"
     "\n"
     "Options:\n"
-    "  -s, --scenarios FILE  scenarios.json (default: DATA_DIR/scenarios.json\n"
+    "  -s, --scenarios FILE  scenarios.json (default: "
+    "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
     "  -o, --output FILE     write the scenario workbook (.xlsx)\n"
     "      --json FILE       write the results as JSON ('-' = stdout)\n"
@@ -174,8 +176,7 @@ int cli_solve(int argc, char **argv)
         goto cleanup;
     }
     if (so.only && !sp_problem_has_scenario(pb, so.only)) {
-        fprintf(stderr, "stackplan: solve: unknown scenario '%s'\n",
-                so.only);
+        fprintf(stderr, "stackplan: solve: unknown scenario '%s'\n", so.only);
         rc = EXIT_USAGE;
         goto cleanup;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The stackplan command: dispatches to one file per command. */
 #include <math.h>
 #include <signal.h>
@@ -15,7 +16,8 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  check DATA_DIR      validate the input files\n"
-    "  solve DATA_DIR      solve every scenario; write a workbook and/or JSON\n"
+    "  solve DATA_DIR      solve every scenario; write a workbook and/or "
+    "JSON\n"
     "  proposal DATA_DIR   write a client-facing proposal workbook\n"
     "  generate OUT_DIR    write a synthetic data folder\n"
     "  frontier DATA_DIR   least total cost for every number of vendors kept\n"
@@ -182,7 +184,13 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-        printf("stackplan %s\n", PACKAGE_VERSION);
+        printf("stackplan %s\n"
+               "License GPL-3.0-or-later: GNU GPL version 3 or later "
+               "<https://gnu.org/licenses/gpl.html>.\n"
+               "This is free software: you are free to change and "
+               "redistribute it.\n"
+               "There is NO WARRANTY, to the extent permitted by law.\n",
+               PACKAGE_VERSION);
         return EXIT_OK;
     }
     for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Checks on output paths before anything is solved or written. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
@@ -10,7 +11,7 @@
 #define PATH_MAX 4096
 #endif
 
-/* The input files a data folder may hold (SPEC section 2). */
+/* The input files a data folder may hold (docs/formats.md). */
 static const char *const data_files[] = {
     "catalog.csv", "clients.csv", "inventory.csv",
     "vendors.csv", "tiers.csv",   "scenarios.json",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Synthetic data folders for tests and benchmarks (`stackplan generate`).
  *

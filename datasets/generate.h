@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The synthetic data generator behind `stackplan generate`.
  *
  * Part of the stackplan command, not of the library: it writes a data
- * folder in the formats of SPEC section 2 with plain stdio, so tests and
+ * folder in the formats of docs/formats.md with plain stdio, so tests and
  * benchmarks can have a realistic MSP of any size.  The output depends
  * only on the options: the same options and seed give the same bytes.
  */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes a client-facing proposal for the first client of the bundled
 # sample: the client's stack today and the proposed one, coverage before
 # and after, the monthly price before and after at resale prices, and the

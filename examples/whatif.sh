@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What-if analysis of the bundled sample (docs/whatif.md):
 #   1. the consolidation frontier: the least total cost for every number
 #      of vendors kept, from the fewest that can cover every client up to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Write-then-rename, so a failed or interrupted write leaves no partial
  * output file. */
 #include <errno.h>
@@ -107,8 +108,7 @@ enum sp_status sp_atomic_tmpname(const char *path, char *tmp, size_t size,
     }
     fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(err, errsize, "%s: cannot create: %s", path,
-                 strerror(errno));
+        snprintf(err, errsize, "%s: cannot create: %s", path, strerror(errno));
         return SP_ERR_IO;
     }
     /* mkstemp makes the file 0600; give it the mode a plain fopen would. */
@@ -148,8 +148,7 @@ enum sp_status sp_atomic_finish(const char *tmp, const char *path, int ok,
     if (i >= 0)
         outset_drop(i);
     if (rename(tmp, path) != 0) {
-        snprintf(err, errsize, "%s: cannot write: %s", path,
-                 strerror(errno));
+        snprintf(err, errsize, "%s: cannot write: %s", path, strerror(errno));
         remove(tmp);
         return SP_ERR_IO;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by the writers: every output goes to a temporary file beside the
  * target and is renamed into place only when complete. */
 #ifndef SP_EXPORTERS_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Writing the consolidation frontier: its JSON (docs/whatif.md), the
  * Frontier sheet (a table, a line chart of cost against vendors kept, and
@@ -53,16 +54,19 @@ static cJSON *point_json(const sp_frontier *f,
 
     if (!obj ||
         !sp_json_put(obj, "max_vendors",
-             p->max_vendors >= 0 ? cJSON_CreateNumber(p->max_vendors)
-                                 : cJSON_CreateNull()) ||
+                     p->max_vendors >= 0 ? cJSON_CreateNumber(p->max_vendors)
+                                         : cJSON_CreateNull()) ||
         !sp_json_put(obj, "status", cJSON_CreateString(p->status)) ||
         !sp_json_put(obj, "total_cost", sp_whatif_money(p->total_cost)) ||
-        !sp_json_put(obj, "monthly_run_rate", sp_whatif_money(p->monthly_run_rate)) ||
-        !sp_json_put(obj, "vendors", sp_whatif_names(p->vendors, p->nvendors)) ||
-        !sp_json_put(obj, "gap", cJSON_CreateNumber(sp_round_fraction(p->gap))) ||
+        !sp_json_put(obj, "monthly_run_rate",
+                     sp_whatif_money(p->monthly_run_rate)) ||
+        !sp_json_put(obj, "vendors",
+                     sp_whatif_names(p->vendors, p->nvendors)) ||
+        !sp_json_put(obj, "gap",
+                     cJSON_CreateNumber(sp_round_fraction(p->gap))) ||
         !sp_json_put(obj, "vendor_count", cJSON_CreateNumber(p->nvendors)) ||
         !sp_json_put(obj, "savings",
-             sp_whatif_money(f->baseline_total - p->total_cost)) ||
+                     sp_whatif_money(f->baseline_total - p->total_cost)) ||
         !sp_json_put(obj, "solved", cJSON_CreateBool(p->solved))) {
         cJSON_Delete(obj);
         return NULL;
@@ -79,8 +83,9 @@ static cJSON *frontier_json(const sp_frontier *f)
     sp_date_format(&f->base.settings.start_date, start);
     if (!obj || !sp_json_put(obj, "scenario", str_or_null(f->scenario)) ||
         !sp_json_put(obj, "infeasible_below",
-             f->infeasible_below >= 0 ? cJSON_CreateNumber(f->infeasible_below)
-                                      : cJSON_CreateNull()))
+                     f->infeasible_below >= 0
+                         ? cJSON_CreateNumber(f->infeasible_below)
+                         : cJSON_CreateNull()))
         goto fail;
     points = cJSON_CreateArray();
     if (!sp_json_put(obj, "points", points))
@@ -96,15 +101,18 @@ static cJSON *frontier_json(const sp_frontier *f)
     if (!sp_json_put(obj, "infeasible_reason", str_or_null(f->below_reason)) ||
         !sp_json_put(obj, "reason", str_or_null(f->reason)) ||
         !sp_json_put(obj, "baseline", base) ||
-        !sp_json_put(base, "vendor_count", cJSON_CreateNumber(f->baseline_vendors)) ||
+        !sp_json_put(base, "vendor_count",
+                     cJSON_CreateNumber(f->baseline_vendors)) ||
         !sp_json_put(base, "total_cost", sp_whatif_money(f->baseline_total)) ||
         !sp_json_put(base, "monthly_run_rate",
-             sp_whatif_money(f->baseline_run_rate)) ||
+                     sp_whatif_money(f->baseline_run_rate)) ||
         !sp_json_put(obj, "horizon_months",
-             cJSON_CreateNumber(f->base.settings.horizon_months)) ||
+                     cJSON_CreateNumber(f->base.settings.horizon_months)) ||
         !sp_json_put(obj, "start_date", cJSON_CreateString(start)) ||
-        !sp_json_put(obj, "currency", cJSON_CreateString(f->base.settings.currency)) ||
-        !sp_json_put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)))
+        !sp_json_put(obj, "currency",
+                     cJSON_CreateString(f->base.settings.currency)) ||
+        !sp_json_put(obj, "stackplan_version",
+                     cJSON_CreateString(PACKAGE_VERSION)))
         goto fail;
     return obj;
 fail:

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The --json results of SPEC section 4, plus the extensions documented
+ * The --json results of docs/json.md, plus the extensions documented
  * in docs/json.md (version, dates, unmapped rows, migrations, tiers).
  *
  * The cJSON tree is built and freed here; nothing outside this file ever
@@ -166,7 +167,8 @@ static cJSON *gaps_json(const struct sp_problem *pb,
             n = pb->ncategories;
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
-            !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
+            !sp_json_put(entry, "client",
+                         cJSON_CreateString(pb->clients[c].id)))
             goto cleanup;
         missing = cJSON_CreateArray();
         if (!sp_json_put(entry, "missing", missing))
@@ -199,12 +201,13 @@ static cJSON *unmapped_json(const struct sp_problem *pb, double *spend)
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
             !sp_json_put(entry, "client",
-                 cJSON_CreateString(pb->clients[h->client].id)) ||
-            !sp_json_put(entry, "product", cJSON_CreateString(h->product_id)) ||
+                         cJSON_CreateString(pb->clients[h->client].id)) ||
+            !sp_json_put(entry, "product",
+                         cJSON_CreateString(h->product_id)) ||
             !sp_json_put(entry, "line", cJSON_CreateNumber(h->line)) ||
             !sp_json_put(entry, "monthly_cost",
-                 h->has_monthly_cost ? money(h->monthly_cost)
-                                     : cJSON_CreateNull()))
+                         h->has_monthly_cost ? money(h->monthly_cost)
+                                             : cJSON_CreateNull()))
             goto cleanup;
         if (h->has_monthly_cost)
             *spend += h->monthly_cost;
@@ -228,7 +231,8 @@ static cJSON *assignments_json(const struct sp_problem *pb,
     for (c = 0; plan && c < pb->nclients; c++) {
         entry = cJSON_CreateObject();
         if (!push(arr, entry) ||
-            !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
+            !sp_json_put(entry, "client",
+                         cJSON_CreateString(pb->clients[c].id)))
             goto cleanup;
         products = cJSON_CreateArray();
         if (!sp_json_put(entry, "products", products))
@@ -256,7 +260,8 @@ static cJSON *migration_json(const struct sp_problem *pb,
     cJSON *entry = cJSON_CreateObject(), *out = NULL, *adopted, *dropped, *d;
     int p, h;
 
-    if (!entry || !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
+    if (!entry ||
+        !sp_json_put(entry, "client", cJSON_CreateString(pb->clients[c].id)))
         goto cleanup;
     adopted = cJSON_CreateArray();
     if (!sp_json_put(entry, "adopted", adopted))
@@ -276,13 +281,15 @@ static cJSON *migration_json(const struct sp_problem *pb,
             continue;
         d = cJSON_CreateObject();
         if (!push(dropped, d) ||
-            !sp_json_put(d, "product", cJSON_CreateString(pb->products[p].id)) ||
+            !sp_json_put(d, "product",
+                         cJSON_CreateString(pb->products[p].id)) ||
             !sp_json_put(d, "contract_end",
-                 pb->holdings[h].has_contract_end
-                     ? date(&pb->holdings[h].contract_end)
-                     : cJSON_CreateNull()) ||
+                         pb->holdings[h].has_contract_end
+                             ? date(&pb->holdings[h].contract_end)
+                             : cJSON_CreateNull()) ||
             !sp_json_put(d, "cost",
-                 money(sp_cost_leaving(pb, &sc->settings, k->multiplier[p], h))))
+                         money(sp_cost_leaving(pb, &sc->settings,
+                                               k->multiplier[p], h))))
             goto cleanup;
     }
     out = entry;
@@ -343,10 +350,11 @@ static cJSON *tiers_json(const struct sp_problem *pb,
             !sp_json_put(entry, "product", cJSON_CreateString(pr->id)) ||
             !sp_json_put(entry, "units", quantity(k->product_units[p])) ||
             !sp_json_put(entry, "unit_price", quantity(k->product_price[p])) ||
-            !sp_json_put(entry, "tier_min_units",
-                 k->product_tier[p] >= 0 && k->product_tier[p] < pr->ntiers
-                     ? quantity(pr->tiers[k->product_tier[p]].min_units)
-                     : cJSON_CreateNull()))
+            !sp_json_put(
+                entry, "tier_min_units",
+                k->product_tier[p] >= 0 && k->product_tier[p] < pr->ntiers
+                    ? quantity(pr->tiers[k->product_tier[p]].min_units)
+                    : cJSON_CreateNull()))
             goto cleanup;
     }
     out = arr;
@@ -364,12 +372,14 @@ static cJSON *baseline_json(const struct sp_result *r)
     double spend = 0.0;
 
     if (!obj ||
-        !sp_json_put(obj, "total_cost", k ? money(k->total) : cJSON_CreateNull()) ||
+        !sp_json_put(obj, "total_cost",
+                     k ? money(k->total) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "monthly_run_rate",
-             k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
+                     k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "vendors", vendors_json(pb, r->current)) ||
         !sp_json_put(obj, "breakdown", breakdown_json(k)) ||
-        !sp_json_put(obj, "coverage_gaps", gaps_json(pb, &pb->settings, r->current)) ||
+        !sp_json_put(obj, "coverage_gaps",
+                     gaps_json(pb, &pb->settings, r->current)) ||
         !sp_json_put(obj, "unmapped", unmapped_json(pb, &spend)) ||
         !sp_json_put(obj, "unmapped_monthly_spend", money(spend)))
         goto cleanup;
@@ -393,31 +403,37 @@ static cJSON *scenario_json(const struct sp_result *r,
     cJSON *obj = cJSON_CreateObject(), *out = NULL;
     if (!obj || !sp_json_put(obj, "name", cJSON_CreateString(sc->name)) ||
         !sp_json_put(obj, "status",
-             cJSON_CreateString(has_plan ? sp_plan_status_name(sr->status)
-                                         : "infeasible")) ||
-        !sp_json_put(obj, "total_cost", k ? money(k->total) : cJSON_CreateNull()) ||
+                     cJSON_CreateString(has_plan
+                                            ? sp_plan_status_name(sr->status)
+                                            : "infeasible")) ||
+        !sp_json_put(obj, "total_cost",
+                     k ? money(k->total) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "monthly_run_rate",
-             k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
+                     k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "vendors", vendors_json(pb, plan)) ||
         !sp_json_put(obj, "breakdown", breakdown_json(k)) ||
         !sp_json_put(obj, "assignments", assignments_json(pb, plan)) ||
         !sp_json_put(obj, "gap", k ? fraction(sr->gap) : cJSON_CreateNull()) ||
-        !sp_json_put(obj, "solve_seconds", rounded(sr->solve_seconds, 1000.0)) ||
+        !sp_json_put(obj, "solve_seconds",
+                     rounded(sr->solve_seconds, 1000.0)) ||
         !sp_json_put(obj, "savings",
-             k && sr->baseline ? money(sr->baseline->total - k->total)
-                               : cJSON_CreateNull()) ||
+                     k && sr->baseline ? money(sr->baseline->total - k->total)
+                                       : cJSON_CreateNull()) ||
         !sp_json_put(obj, "baseline_total_cost",
-             sr->baseline ? money(sr->baseline->total) : cJSON_CreateNull()) ||
-        !sp_json_put(obj, "horizon_months", quantity(sc->settings.horizon_months)) ||
+                     sr->baseline ? money(sr->baseline->total)
+                                  : cJSON_CreateNull()) ||
+        !sp_json_put(obj, "horizon_months",
+                     quantity(sc->settings.horizon_months)) ||
         !sp_json_put(obj, "start_date", date(&sc->settings.start_date)) ||
         !sp_json_put(obj, "migrations",
-             migrations_json(pb, sc, k, plan, r->current)) ||
+                     migrations_json(pb, sc, k, plan, r->current)) ||
         !sp_json_put(obj, "tiers", tiers_json(pb, k, plan)) ||
-        !sp_json_put(obj, "coverage_gaps", gaps_json(pb, &sc->settings, plan)) ||
+        !sp_json_put(obj, "coverage_gaps",
+                     gaps_json(pb, &sc->settings, plan)) ||
         !sp_json_put(obj, "reason",
-             has_plan
-                 ? cJSON_CreateNull()
-                 : cJSON_CreateString(sr->reason ? sr->reason : "no plan")))
+                     has_plan ? cJSON_CreateNull()
+                              : cJSON_CreateString(sr->reason ? sr->reason
+                                                              : "no plan")))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -438,12 +454,14 @@ static cJSON *source_json(const struct sp_result *r)
     sp_problem_digest(pb, digest);
     if (!obj || (pb->dir && !dir) ||
         !sp_json_put(obj, "data_dir",
-             dir ? cJSON_CreateString(dir) : cJSON_CreateNull()) ||
+                     dir ? cJSON_CreateString(dir) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "scenarios_path",
-             pb->scenarios_path ? cJSON_CreateString(pb->scenarios_path)
-                                : cJSON_CreateNull()) ||
+                     pb->scenarios_path
+                         ? cJSON_CreateString(pb->scenarios_path)
+                         : cJSON_CreateNull()) ||
         !sp_json_put(obj, "data_digest", cJSON_CreateString(digest)) ||
-        !sp_json_put(obj, "scenario_count", cJSON_CreateNumber(pb->nscenarios)))
+        !sp_json_put(obj, "scenario_count",
+                     cJSON_CreateNumber(pb->nscenarios)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -460,11 +478,13 @@ static cJSON *result_json(const struct sp_result *r)
     int i;
 
     if (!obj ||
-        !sp_json_put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)) ||
+        !sp_json_put(obj, "stackplan_version",
+                     cJSON_CreateString(PACKAGE_VERSION)) ||
         !sp_json_put(obj, "start_date", date(&pb->settings.start_date)) ||
         !sp_json_put(obj, "start_date_given",
-             cJSON_CreateBool(pb->settings.start_date_given)) ||
-        !sp_json_put(obj, "currency", cJSON_CreateString(pb->settings.currency)) ||
+                     cJSON_CreateBool(pb->settings.start_date_given)) ||
+        !sp_json_put(obj, "currency",
+                     cJSON_CreateString(pb->settings.currency)) ||
         !sp_json_put(obj, "baseline", baseline_json(r)))
         goto cleanup;
     scenarios = cJSON_CreateArray();

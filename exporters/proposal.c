@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The client proposal: picks the client and the scenario, then writes
  * the Proposal, Coverage and Migration plan sheets (xlsx_proposal.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Writing break-even prices and vendor value: their JSON (docs/whatif.md)
  * and the Sensitivity sheet, one row per vendor or product, each with
@@ -41,7 +42,8 @@ static cJSON *side_json(const struct sp_breakeven_side *s, bool with_uses)
     if (!obj || !sp_json_put(obj, "change", change(s->change)) ||
         !sp_json_put(obj, "status", cJSON_CreateString(s->status)) ||
         !sp_json_put(obj, "total_cost", sp_whatif_money(s->total_cost)) ||
-        !sp_json_put(obj, "vendors", sp_whatif_names(s->vendors, s->nvendors)) ||
+        !sp_json_put(obj, "vendors",
+                     sp_whatif_names(s->vendors, s->nvendors)) ||
         (with_uses && !sp_json_put(obj, "uses", cJSON_CreateBool(s->uses)))) {
         cJSON_Delete(obj);
         return NULL;
@@ -64,27 +66,28 @@ static cJSON *item_json(const struct sp_breakeven_item *it)
         !sp_json_put(obj, "name", cJSON_CreateString(it->name)) ||
         !sp_json_put(obj, "vendor", cJSON_CreateString(it->vendor)) ||
         !sp_json_put(obj, "in_plan", cJSON_CreateBool(it->in_plan)) ||
-        !sp_json_put(obj, "monthly_spend", sp_whatif_money(it->monthly_spend)) ||
+        !sp_json_put(obj, "monthly_spend",
+                     sp_whatif_money(it->monthly_spend)) ||
         !sp_json_put(obj, "direction",
-             cJSON_CreateString(it->in_plan ? "rise" : "cut")) ||
+                     cJSON_CreateString(it->in_plan ? "rise" : "cut")) ||
         !sp_json_put(obj, "range", range) ||
         !sp_json_put(obj, "forced", str_or_null(it->forced)) ||
         !sp_json_put(obj, "found", cJSON_CreateBool(it->found)) ||
         !sp_json_put(obj, "break_even",
-             it->found ? change(it->change) : cJSON_CreateNull()) ||
+                     it->found ? change(it->change) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "lower",
-             it->found ? change(it->lower) : cJSON_CreateNull()) ||
+                     it->found ? change(it->lower) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "upper",
-             it->found ? change(it->upper) : cJSON_CreateNull()) ||
+                     it->found ? change(it->upper) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "near", side_json(&it->near, true)) ||
         !sp_json_put(obj, "far", side_json(&it->far, true)) ||
         !sp_json_put(obj, "proven", cJSON_CreateBool(it->proven)) ||
         !sp_json_put(obj, "vendor_value",
-             it->has_value ? sp_whatif_money(it->value)
-                           : cJSON_CreateNull()) ||
+                     it->has_value ? sp_whatif_money(it->value)
+                                   : cJSON_CreateNull()) ||
         !sp_json_put(obj, "without_total",
-             it->has_value ? sp_whatif_money(it->value_total)
-                           : cJSON_CreateNull()) ||
+                     it->has_value ? sp_whatif_money(it->value_total)
+                                   : cJSON_CreateNull()) ||
         !sp_json_put(obj, "value_note", str_or_null(it->value_note)) ||
         !sp_json_put(obj, "sentence", cJSON_CreateString(it->sentence))) {
         cJSON_Delete(obj);
@@ -118,10 +121,12 @@ static cJSON *breakeven_json(const sp_breakeven *b)
             goto fail;
         }
     }
-    if (!sp_json_put(obj, "horizon_months", cJSON_CreateNumber(b->horizon_months)) ||
+    if (!sp_json_put(obj, "horizon_months",
+                     cJSON_CreateNumber(b->horizon_months)) ||
         !sp_json_put(obj, "start_date", cJSON_CreateString(start)) ||
         !sp_json_put(obj, "currency", cJSON_CreateString(b->currency)) ||
-        !sp_json_put(obj, "stackplan_version", cJSON_CreateString(PACKAGE_VERSION)))
+        !sp_json_put(obj, "stackplan_version",
+                     cJSON_CreateString(PACKAGE_VERSION)))
         goto fail;
     return obj;
 fail:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The short text summary `stackplan solve` prints on standard output. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,8 +68,8 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
     put(&b, "start date %s%s\n", date,
         pb->settings.start_date_given ? "" : " (today: none was given)");
     for (c = 0; c < pb->nclients; c++)
-        gaps += sp_plan_client_gaps(pb, &pb->settings, res->current, c,
-                                    NULL, 0) > 0;
+        gaps += sp_plan_client_gaps(pb, &pb->settings, res->current, c, NULL,
+                                    0) > 0;
     put(&b, "baseline: total %.2f %s over %g months, %.2f %s/month, ",
         res->baseline->total, cur, pb->settings.horizon_months,
         res->baseline->monthly_run_rate, cur);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The scenario workbook: Summary, Baseline, one sheet per scenario,
  * Vendors and Inputs.  The sheets are written by the xlsx_*.c files; this

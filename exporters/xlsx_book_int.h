@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The parts of the scenario workbook (exporters/workbook.c puts them
  * together).  A "plan sheet" is the Baseline sheet or one scenario's

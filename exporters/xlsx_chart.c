@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Chart caches.  libxlsxwriter 1.1.4 fills a chart's cached values from
  * the cells it references, but stores 0 for a formula cell, so a reader

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Coverage sheet: which categories each product protects, today and
  * in the proposal, and which gaps the proposal closes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cell formats shared by the scenario workbook and the client proposal. */
 #include <ctype.h>
 #include <stdio.h>

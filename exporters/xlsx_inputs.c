@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Inputs sheet: the settings, scenarios, catalog, tiers, vendor
  * overheads, clients and inventory the workbook was computed from, so it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Shared by the scenario workbook and the client proposal: cell formats
  * in the settings' currency, a worksheet wrapper that remembers the widest

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Migration plan sheet: the steps from today's stack to the proposed
  * one.  New products go live at the start date, so coverage never lapses;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The model of a plan sheet: which rows the price table, the licence
  * lines and the vendor table hold, and the value of every formula, worked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Safe, unique sheet names.  Excel refuses a sheet name longer than 31
  * characters (UTF-16 units), holding any of []:*?/\, starting or ending

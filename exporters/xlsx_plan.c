@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A plan sheet: the Baseline sheet or one scenario's sheet.  The layout is
  * described in xlsx_book_int.h; this file writes the title, the key

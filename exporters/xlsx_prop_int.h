@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The client proposal (exporters/proposal.c puts it together): a
  * client-facing workbook with the Proposal, Coverage and Migration plan

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Proposal sheet: the client's monthly price today and proposed, the
  * stack today with what happens to each product, and the proposed stack.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A worksheet wrapper: every write goes through here so that the widest
  * content of each column is known at the end (libxlsxwriter 1.1.4 has no

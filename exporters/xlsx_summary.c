@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Summary sheet: the baseline and every scenario side by side, each
  * figure a formula over the plan sheet's key figures, and two charts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The tables below a plan sheet's client table: effective prices (the
  * what-if inputs), vendor overhead, licence lines and, on the Baseline

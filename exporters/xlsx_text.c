@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Text helpers shared by the writers: UTF-8 lengths and growing strings
  * whose appends are checked once, at the end. */
 #include <stdlib.h>

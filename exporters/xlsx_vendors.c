@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Vendors sheet: one long, filterable table.  For the baseline and
  * each scenario with a plan, every vendor is kept, dropped or not used;

@@ -1,4 +1,5 @@
-/* catalog.csv: one row per product (SPEC section 2). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* catalog.csv: one row per product (docs/formats.md). */
 #include <stdlib.h>
 #include <string.h>
 #include "importers_int.h"

@@ -1,4 +1,5 @@
-/* clients.csv: one row per client (SPEC section 2). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* clients.csv: one row per client (docs/formats.md). */
 #include <stdlib.h>
 #include <string.h>
 #include "importers_int.h"
@@ -22,7 +23,7 @@ static const struct sp_csv_column columns[NCOLS] = {
 };
 
 /* Every category a client requires must be covered by some product: the
- * model could never satisfy it (SPEC section 2: an input error). */
+ * model could never satisfy it (docs/formats.md: an input error). */
 static void check_covered(struct sp_load *ld, const struct sp_csv *csv,
                           size_t r, int col, const struct sp_client *c)
 {

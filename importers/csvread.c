@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * CSV files as SPEC section 2 accepts them, on top of libcsv.
+ * CSV files as docs/formats.md accepts them, on top of libcsv.
  *
  * libcsv knows nothing of lines, so the text is fed to it one physical
  * line at a time (and long lines in pieces of CHUNK bytes): every

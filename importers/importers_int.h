@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private to the importers (and the library modules that report input
  * diagnostics).
  *
@@ -88,7 +89,7 @@ struct sp_csv {
 };
 
 /**
- * @brief Parses CSV text (SPEC section 2: BOM, CRLF, `;` detection,
+ * @brief Parses CSV text (docs/formats.md: BOM, CRLF, `;` detection,
  *        quotes, blank lines) into records.
  * @param data, len  the file's bytes (need not be NUL-terminated).
  * @param name       the file's name for messages.
@@ -137,7 +138,7 @@ enum sp_number_result {
 };
 
 /**
- * @brief Reads a number by the rules of SPEC section 2.
+ * @brief Reads a number by the rules of docs/formats.md.
  * @param s      the field.
  * @param delim  the file's delimiter (',' or ';'), which decides what a
  *               lone ',' means.
@@ -154,7 +155,7 @@ enum sp_number_rule {
 
 /**
  * @brief Parses s and checks it against rule; on failure writes the
- *        message of SPEC section 2 ("expected a non-negative number, got
+ *        message of docs/formats.md ("expected a non-negative number, got
  *        \"abc\"") into msg.
  * @return SP_NUMBER_OK, SP_NUMBER_EMPTY (msg untouched) or the failure.
  */
@@ -290,11 +291,11 @@ enum sp_status sp_import_vendors(struct sp_load *ld, const struct sp_csv *csv);
 enum sp_status sp_import_tiers(struct sp_load *ld, const struct sp_csv *csv);
 /**
  * @brief Reads scenarios.json (settings and scenarios) and resolves every
- *        scenario; with path NULL, fills the defaults of SPEC section 2.
+ *        scenario; with path NULL, fills the defaults of docs/formats.md.
  */
 enum sp_status sp_import_scenarios(struct sp_load *ld, const char *path);
 
-/** @brief Default settings of SPEC section 2 (start date from
+/** @brief Default settings of docs/formats.md (start date from
  *         options->today or today UTC). false when out of memory. */
 bool sp_settings_default(struct sp_load *ld, struct sp_settings *s);
 
@@ -313,7 +314,7 @@ typedef int (*sp_json_line_fn)(const void *ctx, const struct cJSON *node,
  *        "sweep" into one scenario per value, in place and in order.
  *        Called by the scenarios.json reader once every scenario has been
  *        read (so that expanded names can avoid all the others).  Errors
- *        are reported in ld->diags in the one-line form of SPEC section 2;
+ *        are reported in ld->diags in the one-line form of docs/formats.md;
  *        the list is then left as read.
  * @param file       the file's base name for messages.
  * @param scenarios  the "scenarios" array of the document (borrowed for

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* inventory.csv: the current stack, one row per client and product
- * (SPEC section 2). */
+ * (docs/formats.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,7 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
     if (product) {
         p = sp_strmap_get(&ld->products, product);
         if (p == -1 && ld->catalog_ok && keep) {
-            /* Unmapped: the model ignores the row (SPEC section 2). */
+            /* Unmapped: the model ignores the row (docs/formats.md). */
             if (ld->opt->strict)
                 sp_load_report(ld, 0, csv, r, col[COL_PRODUCT],
                                "product '%s' is not in catalog.csv "

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sp_problem_load: reads a data folder file by file, collecting every
  * error before giving up, so that one run reports everything a user has

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * One field at a time: numbers, lists, names and units by the rules of
- * SPEC section 2.  A number is read only when its separators allow one
+ * docs/formats.md.  A number is read only when its separators allow one
  * reading; everything else is an error, never a guess.
  */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Reading the JSON of sharded solves back (`stackplan merge`): one result
  * as if every scenario had been solved in one run.

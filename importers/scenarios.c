@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * scenarios.json: the settings and the what-if scenarios (SPEC section
- * 2), read with cJSON.
+ * scenarios.json: the settings and the what-if scenarios
+ * (docs/formats.md), read with cJSON.
  *
  * cJSON matches keys case-insensitively and records no positions, so
  * keys are looked at one by one (an unknown or repeated key is an error:

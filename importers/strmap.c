@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A string-keyed hash map (open addressing, linear probing) so that ids
  * are found in constant time while large files are read: a linear

@@ -1,4 +1,5 @@
-/* tiers.csv: all-units volume prices per product (SPEC section 2). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tiers.csv: all-units volume prices per product (docs/formats.md). */
 #include <stdlib.h>
 #include <string.h>
 #include "importers_int.h"

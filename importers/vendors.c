@@ -1,4 +1,5 @@
-/* vendors.csv: overhead per vendor (SPEC section 2). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vendors.csv: overhead per vendor (docs/formats.md). */
 #include <stdlib.h>
 #include <string.h>
 #include "importers_int.h"

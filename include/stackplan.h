@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stackplan: which security vendors should a managed service provider keep?
  *

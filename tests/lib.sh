@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sourced by the shell tests: the built stackplan as `sp` (through
 # libtool where there is one, under $STACKPLAN_WRAP, which the sanitizer
 # and valgrind runs set), the TAP counter `t`, `close` for two amounts

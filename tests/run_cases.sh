@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The CLI golden cases: every folder tests/cases/NAME/ holds
 #   args      one line: the arguments after `stackplan` (shell words;
 #             @DIR@ = the case folder, @OUT@ = a fresh temporary folder)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The whole test suite: a -Werror build with `make check`, the same tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer, and `make
 # distcheck`.  Prints the per-assertion count last: "N passed, N failed".
@@ -48,6 +49,18 @@ run() { # name, configure flags...
 }
 
 run plain --enable-werror || status=1
+# The formatting and static checks (make lint: clang-format 14, cppcheck),
+# counted as one test.
+lint_ok=0
+if [ $status -eq 0 ]; then
+    log "plain: make lint"
+    if make -C "$build/plain" lint >"$build/plain/lint.out" 2>&1; then
+        lint_ok=1
+    else
+        tail -40 "$build/plain/lint.out"; status=1
+        echo "suite: make lint failed" >&2
+    fi
+fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run san --enable-asan --enable-ubsan || status=1
@@ -65,6 +78,7 @@ passed=$(cat $(find "$build/plain" "$build/san" -name '*.trs' \
 failed=$(cat $(find "$build/plain" "$build/san" -name '*.trs' \
                    -not -path '*/_build/sub/*' 2>/dev/null) /dev/null |
          grep -c -E '^:test-result: (FAIL|XPASS|ERROR)')
+passed=$((passed + lint_ok))
 [ "$failed" -eq 0 ] || status=1
 if [ $status -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1 # a build or distcheck step failed outside the counted tests

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A tiny TAP producer for the unit tests (Automake's tap-driver.sh reads
  * it).  ok() counts every assertion; done_testing() prints the plan. */
 #ifndef SP_TAP_H

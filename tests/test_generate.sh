@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `stackplan generate`: the output depends only on the options, is valid
 # input (check is clean), and every generated scenario is feasible; the
 # bundled sample is valid too.  TAP.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The lazy path (model/mip/root.c: row and column generation, the heuristic,
 # root cuts, reduced-cost fixing; then GLPK's search) against an
 # independent solver: on generated 80-client books with tiers, glpsol

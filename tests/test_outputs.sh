@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Outputs are all-or-nothing and inputs are regular files: a FIFO input
 # or a broken symbolic link is bad input (exit 1, at once), SIGINT during
 # a solve leaves the old outputs and no temporary (exit 130), and an

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bundled sample: `check` is clean, `solve` proves every scenario
 # optimal and its JSON agrees with itself (savings = baseline - total).
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # max_vendors by vendor sets (model/mip/vendorsets.c) against an independent
 # solver: on generated 30-client books, glpsol --cuts on the complete
 # model `stackplan solve --write-lp` writes reaches the same optimum (or

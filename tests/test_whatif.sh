@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What-if analysis end to end: the frontier against `solve` with each
 # max_vendors, break-even prices against their closed form and against
 # `solve` on either side of the flip, vendor value against a solve without

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The scenario workbook and the client proposal, opened by a real
 # spreadsheet program.  LibreOffice converts every sheet to CSV twice:
 # once keeping the cached formula results libxlsxwriter wrote, and once

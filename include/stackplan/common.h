@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /** @file common.h  Status codes and diagnostics shared by every module. */
 #ifndef STACKPLAN_COMMON_H
 #define STACKPLAN_COMMON_H
@@ -59,7 +60,8 @@ struct sp_diag {
 /** A growing list of diagnostics.  Owns its entries. */
 typedef struct sp_diags sp_diags;
 
-/** @brief A new empty list; NULL when out of memory.  Free with sp_diags_free. */
+/** @brief A new empty list; NULL when out of memory.  Free with sp_diags_free.
+ */
 sp_diags *sp_diags_new(void);
 /** @brief Frees the list and every entry; accepts NULL. */
 void sp_diags_free(sp_diags *self);
@@ -70,7 +72,7 @@ size_t sp_diags_errors(const sp_diags *self);
 /** @brief Entry i (0 <= i < count); owned by the list. */
 const struct sp_diag *sp_diags_get(const sp_diags *self, size_t i);
 /**
- * @brief Formats entry d in the one-line form of SPEC section 2,
+ * @brief Formats entry d in the one-line form of docs/formats.md,
  * `stackplan: FILE:LINE: column 'NAME': MESSAGE` (or the scenario form),
  * into buf; "warning: " precedes MESSAGE for warnings.
  */

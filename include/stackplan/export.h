@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /** @file export.h  Writing results: JSON, the scenario workbook, the
  *  client proposal.  Every writer writes to a temporary file beside
  *  the target and renames it, so a failed write leaves no partial file. */
@@ -11,7 +12,7 @@
 extern "C" {
 #endif
 
-/** @brief Writes the JSON of SPEC section 4 (plus migrations, tiers and
+/** @brief Writes the JSON of docs/json.md (plus migrations, tiers and
  *         the start date) to path; "-" = standard output. */
 enum sp_status sp_json_write(const sp_result *result, const char *path,
                              char *err, size_t errsize);

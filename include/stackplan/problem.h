@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /** @file problem.h  The in-memory problem: catalog, clients, inventory. */
 #ifndef STACKPLAN_PROBLEM_H
 #define STACKPLAN_PROBLEM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /** @file solve.h  Solving every scenario of a problem. */
 #ifndef STACKPLAN_SOLVE_H
 #define STACKPLAN_SOLVE_H
@@ -25,13 +26,12 @@ struct sp_progress {
 };
 
 /** Called from inside the solve; must not call back into the library. */
-typedef void (*sp_progress_fn)(const struct sp_progress *progress,
-                               void *user);
+typedef void (*sp_progress_fn)(const struct sp_progress *progress, void *user);
 
 /** How to solve.  A zeroed struct gives the defaults. */
 struct sp_solve_options {
-    double time_limit;   /**< seconds per scenario; 0 = none */
-    double gap;          /**< relative gap to stop at; 0 = 1e-6 (optimal) */
+    double time_limit; /**< seconds per scenario; 0 = none */
+    double gap;        /**< relative gap to stop at; 0 = 1e-6 (optimal) */
     /** Write each scenario's model in CPLEX LP / free MPS format; the
      *  scenario's index and a safe form of its name are put before the
      *  extension ("model.lp" -> "model.1-optimal.lp").  NULL = none. */

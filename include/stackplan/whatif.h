@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /** @file whatif.h  What-if analysis beside the scenarios: the
  *  consolidation frontier (least cost for every vendor count), break-even
  *  prices and vendor value, and merging the JSON of sharded solves.

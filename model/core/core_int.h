@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The core layer of the model (model/core/): the in-memory problem,
  * plans and their costs, dates, the independent verification and the
@@ -6,7 +7,6 @@
  */
 #ifndef SP_CORE_INT_H
 #define SP_CORE_INT_H
-
 
 /*
  * The in-memory problem.  Private to the library: importers build it,
@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include "stackplan/problem.h"
 
-/** Billing units of SPEC section 2; a client's counts are indexed by them. */
+/** Billing units of docs/formats.md; a client's counts are indexed by them. */
 enum sp_unit {
     SP_UNIT_USER,
     SP_UNIT_DEVICE,
@@ -40,24 +40,24 @@ struct sp_date {
 struct sp_tier {
     double min_units;
     double price;
-    int line;            /* tiers.csv line */
+    int line; /* tiers.csv line */
 };
 
 struct sp_product {
     char *id;
-    char *name;          /* display name; never NULL (defaults to id) */
-    int vendor;          /* index into problem->vendors */
+    char *name; /* display name; never NULL (defaults to id) */
+    int vendor; /* index into problem->vendors */
     enum sp_unit unit;
-    double price;        /* catalog price per unit per month */
+    double price; /* catalog price per unit per month */
     double min_units;
     double setup_fee;
     double resale_price; /* given, or price * (1 + settings markup) */
     bool has_resale_price;
-    int *covers;         /* category indices, ascending, unique */
+    int *covers; /* category indices, ascending, unique */
     int ncovers;
     struct sp_tier *tiers; /* ascending min_units, unique */
     int ntiers;
-    int line;            /* catalog.csv line */
+    int line; /* catalog.csv line */
 };
 
 struct sp_vendor {
@@ -65,26 +65,26 @@ struct sp_vendor {
     double monthly_fee;
     double admin_hours;
     double min_commit;
-    int line;            /* vendors.csv line; 0 = no row (all zero) */
+    int line; /* vendors.csv line; 0 = no row (all zero) */
 };
 
 struct sp_client {
     char *id;
-    char *name;                 /* never NULL (defaults to id) */
+    char *name;                  /* never NULL (defaults to id) */
     double count[SP_UNIT_COUNT]; /* users, devices, servers, tb; flat = 1 */
-    int *requires;              /* category indices; 0 entries = the
-                                   scenario settings' required list */
+    int *requires;               /* category indices; 0 entries = the
+                                    scenario settings' required list */
     int nrequires;
-    int *holdings;              /* indices into problem->holdings */
+    int *holdings; /* indices into problem->holdings */
     int nholdings;
     int line;
 };
 
 /** One inventory.csv row: a product a client runs today. */
 struct sp_holding {
-    int client;          /* index into problem->clients */
-    int product;         /* index into problem->products; -1 = unmapped */
-    char *product_id;    /* as written */
+    int client;       /* index into problem->clients */
+    int product;      /* index into problem->products; -1 = unmapped */
+    char *product_id; /* as written */
     bool has_units;
     double units;
     bool has_monthly_cost;
@@ -103,8 +103,8 @@ struct sp_settings {
     double migration_hours_per_unit;
     double markup;
     struct sp_date start_date;
-    bool start_date_given;      /* false = today was used */
-    int *required;              /* category indices */
+    bool start_date_given; /* false = today was used */
+    int *required;         /* category indices */
     int nrequired;
     char currency[16];
 };
@@ -112,8 +112,8 @@ struct sp_settings {
 /** A price_change entry, resolved to a product or a vendor. */
 struct sp_price_change {
     bool is_vendor;
-    int index;           /* product or vendor index */
-    double fraction;     /* +0.10 = +10 % */
+    int index;       /* product or vendor index */
+    double fraction; /* +0.10 = +10 % */
 };
 
 /** A scenario with its settings fully resolved (file settings + its own
@@ -121,7 +121,7 @@ struct sp_price_change {
 struct sp_scenario {
     char *name;
     struct sp_settings settings;
-    int max_vendors;     /* -1 = no limit */
+    int max_vendors; /* -1 = no limit */
     int *require_vendors;
     int nrequire_vendors;
     int *exclude_vendors;
@@ -132,14 +132,14 @@ struct sp_scenario {
     int nkeep_clients;
     struct sp_price_change *price_changes;
     int nprice_changes;
-    int line;            /* scenarios.json line of its object; 0 = default */
+    int line; /* scenarios.json line of its object; 0 = default */
 };
 
 struct sp_problem {
     char *dir;
     char *scenarios_path; /* the scenarios.json read, as an absolute path
                              where it resolves; NULL = none */
-    char **categories;   /* normalised names: lower case, '_' for ' ' '-' */
+    char **categories;    /* normalised names: lower case, '_' for ' ' '-' */
     int ncategories;
     struct sp_product *products;
     int nproducts;
@@ -206,7 +206,7 @@ static inline bool sp_plan_has(const struct sp_plan *pl, int c, int p)
 }
 
 /**
- * A plan costed by SPEC section 3 (model/core/cost.c).  Every figure is in
+ * A plan costed by docs/model.md (model/core/cost.c).  Every figure is in
  * full precision; monthly figures are per month, totals over the horizon.
  */
 struct sp_costing {
@@ -222,20 +222,20 @@ struct sp_costing {
     double *client_termination; /* one-time */
 
     /* per product (nproducts) */
-    double *product_units;      /* total billable units chosen */
-    int *product_tier;          /* -1 = catalog price, else tier index */
-    double *product_price;      /* unit price reached, after price_change */
-    double *product_monthly;    /* licence per month over all clients */
-    double *multiplier;         /* 1 + price_change fraction */
+    double *product_units;   /* total billable units chosen */
+    int *product_tier;       /* -1 = catalog price, else tier index */
+    double *product_price;   /* unit price reached, after price_change */
+    double *product_monthly; /* licence per month over all clients */
+    double *multiplier;      /* 1 + price_change fraction */
 
     /* per vendor (nvendors) */
-    double *vendor_monthly;     /* licence spend per month */
-    double *vendor_overhead_monthly; /* fee + labour, 0 if not kept */
-    double *vendor_shortfall_monthly;/* min_commit shortfall, 0 if not kept */
+    double *vendor_monthly;           /* licence spend per month */
+    double *vendor_overhead_monthly;  /* fee + labour, 0 if not kept */
+    double *vendor_shortfall_monthly; /* min_commit shortfall, 0 if not kept */
 
     /* coverage */
-    int nuncovered;             /* (client, category) pairs not covered,
-                                   clients pinned by keep_clients included */
+    int nuncovered; /* (client, category) pairs not covered,
+                       clients pinned by keep_clients included */
 };
 
 void sp_costing_free(struct sp_costing *self);
@@ -260,7 +260,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
                                 const struct sp_scenario *sc,
                                 const struct sp_plan *plan);
 
-/** Billable units b(c,p) of SPEC section 3. */
+/** Billable units b(c,p) of docs/model.md. */
 double sp_cost_billable(const struct sp_problem *pb, int c, int p);
 /** Licence per month of (c,p) in a costed plan (contract or tier price). */
 double sp_cost_pair_monthly(const struct sp_problem *pb,
@@ -283,16 +283,16 @@ const char *sp_plan_status_name(enum sp_plan_status s);
 
 struct sp_scenario_result {
     const struct sp_scenario *scenario;
-    int index;                     /* index into problem->scenarios */
+    int index; /* index into problem->scenarios */
     enum sp_plan_status status;
-    struct sp_plan *plan;          /* NULL when infeasible */
-    struct sp_costing *cost;       /* the plan recomputed; NULL if none */
-    struct sp_costing *baseline;   /* current stack under this scenario */
-    double objective;              /* the solver's value, for the record */
-    double bound;                  /* best bound */
-    double gap;                    /* (total - bound) / total, >= 0 */
+    struct sp_plan *plan;        /* NULL when infeasible */
+    struct sp_costing *cost;     /* the plan recomputed; NULL if none */
+    struct sp_costing *baseline; /* current stack under this scenario */
+    double objective;            /* the solver's value, for the record */
+    double bound;                /* best bound */
+    double gap;                  /* (total - bound) / total, >= 0 */
     double solve_seconds;
-    char *reason;                  /* why infeasible, else NULL */
+    char *reason; /* why infeasible, else NULL */
 };
 
 /**
@@ -316,14 +316,13 @@ void sp_scenario_result_clear_plan(struct sp_scenario_result *r);
 
 struct sp_result {
     const struct sp_problem *problem;
-    struct sp_plan *current;           /* the current stack */
-    struct sp_costing *baseline;       /* under the file's settings */
+    struct sp_plan *current;     /* the current stack */
+    struct sp_costing *baseline; /* under the file's settings */
     struct sp_scenario_result *scenarios;
     int nscenarios;
 };
 
 /* The independent check every plan passes before it is reported. */
-
 
 /**
  * @brief Checks that plan satisfies scenario sc: every required category
@@ -336,7 +335,6 @@ struct sp_result {
  */
 bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                     const struct sp_plan *plan, char *err, size_t errsize);
-
 
 /* ---- scenarios (model/core/scenario.c) -------------------------------- */
 

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The cost rules of SPEC section 3, applied to a finished plan.
+ * The cost rules of docs/model.md, applied to a finished plan.
  *
  * This is the independent checker: it shares no code with the GLPK model
  * builder (model/mip/formulate.c), so a mistake in one shows up as a
@@ -89,12 +90,10 @@ static double migration_cost(const struct sp_problem *pb,
                              const struct sp_settings *s, int c, int p)
 {
     const struct sp_product *pr = &pb->products[p];
-    double n = pr->unit == SP_UNIT_FLAT ? 1.0
-                                        : pb->clients[c].count[pr->unit];
+    double n = pr->unit == SP_UNIT_FLAT ? 1.0 : pb->clients[c].count[pr->unit];
 
-    return pr->setup_fee +
-           s->labor_rate * (s->migration_hours_fixed +
-                            s->migration_hours_per_unit * n);
+    return pr->setup_fee + s->labor_rate * (s->migration_hours_fixed +
+                                            s->migration_hours_per_unit * n);
 }
 
 double sp_cost_leaving(const struct sp_problem *pb,
@@ -120,11 +119,11 @@ double sp_cost_leaving(const struct sp_problem *pb,
     return monthly * months;
 }
 
-#define ALLOC(field, n, type)                                              \
-    do {                                                                   \
-        k->field = calloc((size_t)(n) + 1, sizeof(type));                  \
-        if (!k->field)                                                     \
-            goto fail;                                                     \
+#define ALLOC(field, n, type)                                                 \
+    do {                                                                      \
+        k->field = calloc((size_t)(n) + 1, sizeof(type));                     \
+        if (!k->field)                                                        \
+            goto fail;                                                        \
     } while (0)
 
 struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
@@ -189,8 +188,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
         k->monthly_licence += k->client_monthly[c];
         k->migration += k->client_migration[c];
         k->termination += k->client_termination[c];
-        k->nuncovered +=
-            sp_plan_client_gaps(pb, s, plan, c, NULL, 0);
+        k->nuncovered += sp_plan_client_gaps(pb, s, plan, c, NULL, 0);
     }
 
     for (v = 0; v < pb->nvendors; v++) {
@@ -208,8 +206,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
 
     k->licence = H * k->monthly_licence;
     k->vendor_overhead = H * k->monthly_overhead;
-    k->total = k->licence + k->migration + k->termination +
-               k->vendor_overhead;
+    k->total = k->licence + k->migration + k->termination + k->vendor_overhead;
     k->monthly_run_rate = k->monthly_licence + k->monthly_overhead;
     return k;
 

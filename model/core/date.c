@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Calendar dates as YYYY-MM-DD. */
 #include <stdio.h>
 #include <string.h>

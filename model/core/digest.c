@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A digest of a loaded problem, written into every JSON result and
  * checked by `stackplan merge` so that shards of one book are never
@@ -189,4 +190,3 @@ char *sp_path_absolute(const char *path)
 
     return abs ? abs : strdup(path);
 }
-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Assignments: which products each client runs. */
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,8 @@ struct sp_plan *sp_plan_current(const struct sp_problem *pb)
         const struct sp_holding *h = &pb->holdings[i];
         if (h->product < 0)
             continue; /* unmapped: the model ignores it */
-        pl->x[(size_t)h->client * (size_t)pb->nproducts +
-              (size_t)h->product] = 1;
+        pl->x[(size_t)h->client * (size_t)pb->nproducts + (size_t)h->product] =
+            1;
         pl->kept[pb->products[h->product].vendor] = 1;
     }
     return pl;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The problem's lifetime and look-ups. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The result's lifetime and the accessors the CLI uses. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Scenarios as values: deep copies and release, for the what-if layer
  * (variants of a starting scenario) and the sweep reader (one scenario
@@ -67,4 +68,3 @@ bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src)
         sp_scenario_clear(dst);
     return ok;
 }
-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Status strings and the diagnostics list. */
 #include <stdlib.h>
 #include <string.h>
@@ -75,8 +76,8 @@ static char *dup_or_null(const char *s)
 
 /* Private to the library (declared in importers/importers_int.h). */
 enum sp_status sp_diags_add(sp_diags *self, int warning, const char *file,
-                            int line, const char *column,
-                            const char *scenario, const char *message)
+                            int line, const char *column, const char *scenario,
+                            const char *message)
 {
     struct sp_diag *d;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Feasibility of a finished plan, checked from the scenario's own words
  * rather than from the model's rows, so a missing or wrong row in
@@ -38,8 +39,8 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                 continue;
             if (!plan->kept[pr->vendor]) {
                 snprintf(err, errsize,
-                         "client %s uses %s but vendor %s is not kept",
-                         cl->id, pr->id, pb->vendors[pr->vendor].name);
+                         "client %s uses %s but vendor %s is not kept", cl->id,
+                         pr->id, pb->vendors[pr->vendor].name);
                 return false;
             }
             if (in_list(sc->exclude_products, sc->nexclude_products, p) ||

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Why a scenario has no feasible plan, in the user's terms: which client
  * and category cannot be covered and by which exclusion, or how many

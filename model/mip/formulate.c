@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The consolidation model of one scenario, built with the GLPK C API.
  *
@@ -71,7 +72,7 @@ struct builder {
     const struct sp_problem *pb;
     const struct sp_scenario *sc;
     const struct sp_settings *s;
-    int *hold;            /* nclients * nproducts: inventory row or -1 */
+    int *hold; /* nclients * nproducts: inventory row or -1 */
     unsigned char *excluded_product;
     unsigned char *pinned; /* keep_clients */
     double *mult;
@@ -79,8 +80,8 @@ struct builder {
     double *units;        /* nproducts: B_p, the candidates' units summed */
 };
 
-static int add_col(struct sp_model *m, const char *name, int kind,
-                   double lb, double ub, double obj)
+static int add_col(struct sp_model *m, const char *name, int kind, double lb,
+                   double ub, double obj)
 {
     int j = glp_add_cols(m->lp, 1);
 
@@ -99,8 +100,8 @@ static int add_col(struct sp_model *m, const char *name, int kind,
     return j;
 }
 
-static int add_row(struct sp_model *m, const char *name, int type,
-                   double lb, double ub)
+static int add_row(struct sp_model *m, const char *name, int type, double lb,
+                   double ub)
 {
     int i = glp_add_rows(m->lp, 1);
 
@@ -129,8 +130,7 @@ static double price_multiplier(const struct builder *B, int p)
     int i;
 
     for (i = 0; sc && i < sc->nprice_changes; i++) {
-        if (!sc->price_changes[i].is_vendor &&
-            sc->price_changes[i].index == p)
+        if (!sc->price_changes[i].is_vendor && sc->price_changes[i].index == p)
             return 1.0 + sc->price_changes[i].fraction;
         if (sc->price_changes[i].is_vendor &&
             sc->price_changes[i].index == B->pb->products[p].vendor)
@@ -187,12 +187,11 @@ static double adoption(const struct builder *B, int c, int p)
 {
     const struct sp_product *pr = &B->pb->products[p];
     const struct sp_settings *s = B->s;
-    double n = pr->unit == SP_UNIT_FLAT ? 1.0
-                                        : B->pb->clients[c].count[pr->unit];
+    double n =
+        pr->unit == SP_UNIT_FLAT ? 1.0 : B->pb->clients[c].count[pr->unit];
 
-    return pr->setup_fee +
-           s->labor_rate *
-               (s->migration_hours_fixed + s->migration_hours_per_unit * n);
+    return pr->setup_fee + s->labor_rate * (s->migration_hours_fixed +
+                                            s->migration_hours_per_unit * n);
 }
 
 static double leaving(const struct builder *B, int h)
@@ -201,9 +200,9 @@ static double leaving(const struct builder *B, int h)
     const struct sp_date *st = &B->s->start_date, *end = &hd->contract_end;
     double months, monthly;
 
-    if (hd->has_contract_end && (end->year * 10000 + end->month * 100 +
-                                 end->day) <= (st->year * 10000 +
-                                               st->month * 100 + st->day))
+    if (hd->has_contract_end &&
+        (end->year * 10000 + end->month * 100 + end->day) <=
+            (st->year * 10000 + st->month * 100 + st->day))
         return 0.0;
     if (hd->has_termination_fee)
         return hd->termination_fee;
@@ -212,17 +211,15 @@ static double leaving(const struct builder *B, int h)
     months = (end->year - st->year) * 12.0 + (end->month - st->month) +
              (end->day > st->day ? 1.0 : 0.0);
     months = fmin(months, B->s->horizon_months);
-    monthly = hd->has_monthly_cost
-                  ? hd->monthly_cost * B->mult[hd->product]
-                  : billable(B, hd->client, hd->product) *
-                        B->pb->products[hd->product].price *
-                        B->mult[hd->product];
+    monthly = hd->has_monthly_cost ? hd->monthly_cost * B->mult[hd->product]
+                                   : billable(B, hd->client, hd->product) *
+                                         B->pb->products[hd->product].price *
+                                         B->mult[hd->product];
     return monthly * months;
 }
 
-
 /* Is p a candidate for c: it covers a category c requires, or c runs it
- * today.  No pruning beyond that (SPEC section 3). */
+ * today.  No pruning beyond that (docs/model.md). */
 static bool candidate(const struct builder *B, int c, int p)
 {
     const struct sp_product *pr = &B->pb->products[p];
@@ -257,12 +254,10 @@ static bool mark_exclusions(struct builder *B)
         B->mult[p] = price_multiplier(B, p);
     for (i = 0; i < pb->nholdings; i++)
         if (pb->holdings[i].product >= 0)
-            B->hold[(size_t)pb->holdings[i].client *
-                        (size_t)pb->nproducts +
+            B->hold[(size_t)pb->holdings[i].client * (size_t)pb->nproducts +
                     (size_t)pb->holdings[i].product] = i;
     return true;
 }
-
 
 /* Columns y[v] for vendors that may be kept; fixed at 1 when required. */
 static void add_vendor_cols(struct builder *B, struct sp_model *m)
@@ -283,8 +278,8 @@ static void add_vendor_cols(struct builder *B, struct sp_model *m)
         /* required and excluded: kept, with none of its products usable
          * (mark_exclusions removed them) */
         m->ycol[v] = add_col(
-            m, nm(m, "y[%s]", vd->name, NULL, -1), GLP_BV, required ? 1 : 0,
-            1, m->H * (vd->monthly_fee + B->s->labor_rate * vd->admin_hours));
+            m, nm(m, "y[%s]", vd->name, NULL, -1), GLP_BV, required ? 1 : 0, 1,
+            m->H * (vd->monthly_fee + B->s->labor_rate * vd->admin_hours));
     }
 }
 
@@ -417,8 +412,8 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
         int nlev = m->nlev[p], row, base = p * m->maxlev;
         if (nlev < 2 || !m->ycol[pr->vendor])
             continue;
-        row = add_row(m, nm(m, "level[%s]", pr->id, NULL, -1), GLP_UP, 0.0,
-                      0.0);
+        row =
+            add_row(m, nm(m, "level[%s]", pr->id, NULL, -1), GLP_UP, 0.0, 0.0);
         for (l = 0; l < nlev; l++) {
             int zl;
             snprintf(m->name, 256, "z[%s,%d]", pr->id, l);
@@ -515,9 +510,9 @@ static double commit_coef(const struct sp_model *m, const struct sp_cand *cd,
 static double tmin_coef(const struct sp_model *m, const struct sp_cand *cd,
                         int l)
 {
-    return fmin(cd->b,
-                m->levelmin[(size_t)cd->product * (size_t)m->maxlev +
-                            (size_t)l]);
+    return fmin(
+        cd->b,
+        m->levelmin[(size_t)cd->product * (size_t)m->maxlev + (size_t)l]);
 }
 
 /* Adds cd's columns and rows to the LP. */
@@ -570,8 +565,8 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
             continue;
         /* link[c,p] or wz[c,p,l]: the column against y or z */
         if (cd->nlev == 1) {
-            glp_set_row_name(m->lp, row, nm(m, "link[%s,%s]", cid, pr->id,
-                                                -1));
+            glp_set_row_name(m->lp, row,
+                             nm(m, "link[%s,%s]", cid, pr->id, -1));
             ind[1] = j;
             ind[2] = m->ycol[v];
         } else {
@@ -668,9 +663,10 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     B.mult = calloc((size_t)pb->nproducts + 1, sizeof(double));
     B.levels = calloc(nz, sizeof(struct level));
     B.units = calloc((size_t)pb->nproducts + 1, sizeof(double));
-    if (!m->ycol || !m->commitrow || !m->scol || !m->nlev || !m->zcol || !m->tminrow ||
-        !m->tmaxrow || !m->levelmin || !m->ind || !m->val || !B.hold ||
-        !B.excluded_product || !B.pinned || !B.mult || !B.levels || !B.units)
+    if (!m->ycol || !m->commitrow || !m->scol || !m->nlev || !m->zcol ||
+        !m->tminrow || !m->tmaxrow || !m->levelmin || !m->ind || !m->val ||
+        !B.hold || !B.excluded_product || !B.pinned || !B.mult || !B.levels ||
+        !B.units)
         goto cleanup;
     memset(B.hold, 0xff, (ncp + 1) * sizeof(int)); /* all -1 */
     mark_exclusions(&B);
@@ -739,7 +735,6 @@ enum sp_status sp_model_plan(const struct sp_model *m, struct sp_plan *plan)
     return SP_OK;
 }
 
-
 enum sp_status sp_model_write(const struct sp_model *m, const char *path,
                               int mps, char *err, size_t errsize)
 {
@@ -802,9 +797,8 @@ int sp_model_add_violated(const struct sp_model *m, glp_prob *lp)
         int v = pb->products[cd->product].vendor;
         for (l = 0; cd->col && l < cd->nlev; l++) {
             int j = cd->col + l;
-            int k = cd->nlev == 1
-                        ? m->ycol[v]
-                        : m->zcol[cd->product * m->maxlev + l];
+            int k = cd->nlev == 1 ? m->ycol[v]
+                                  : m->zcol[cd->product * m->maxlev + l];
             /* the LP's own feasibility tolerance is 1e-7 */
             if (glp_get_col_prim(lp, j) - glp_get_col_prim(lp, k) <= 1e-6)
                 continue;
@@ -932,8 +926,8 @@ int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep)
             if (glp_get_col_type(m->lp, col + l) != GLP_FX ||
                 glp_get_col_ub(m->lp, col + l) != 0.0)
                 break;
-        if (l < cd->nlev || (keep && sp_plan_has(keep, cd->client,
-                                                  cd->product))) {
+        if (l < cd->nlev ||
+            (keep && sp_plan_has(keep, cd->client, cd->product))) {
             cd->col -= n; /* the columns before it that go */
             continue;
         }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A good first plan, fast, from an LP solution (model/mip/root.c hands it to
  * GLPK as its first incumbent; model/mip/solve.c runs it again from the LPs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The MIP layer (model/mip/): the GLPK formulation of one scenario, its
  * root (first plan, cuts, fixing), the heuristic, vendor sets, the solve
@@ -16,18 +17,18 @@
 
 #include <glpk.h>
 
-/* One product a client may run (SPEC section 3 "Candidates") with what
+/* One product a client may run (docs/model.md "Candidates") with what
  * it costs that client, and where its columns are. */
 struct sp_cand {
     int client, product;
-    int nlev;        /* price levels it has columns for (1 = untiered) */
-    int col;         /* x[c,p], or w[c,p,0] of nlev columns; 0 once
-                        dropped (sp_model_drop_fixed) */
+    int nlev;          /* price levels it has columns for (1 = untiered) */
+    int col;           /* x[c,p], or w[c,p,0] of nlev columns; 0 once
+                          dropped (sp_model_drop_fixed) */
     int cover, ncover; /* its cover rows: m->coverrows[cover ...] */
-    double obj;      /* one-time: adoption when new, minus leaving */
-    double b;        /* billable units */
-    double *lic;     /* licence per month at each level */
-    bool pinned;     /* keep_clients: its columns are fixed */
+    double obj;        /* one-time: adoption when new, minus leaving */
+    double b;          /* billable units */
+    double *lic;       /* licence per month at each level */
+    bool pinned;       /* keep_clients: its columns are fixed */
 };
 
 struct sp_model {
@@ -36,18 +37,18 @@ struct sp_model {
     glp_prob *lp;
     struct sp_cand *cands; /* grouped by client */
     int ncands;
-    int *coverrows;        /* rows of the candidates' covered categories */
-    double *licbuf;        /* storage of every cand's lic[] */
-    int *ycol;       /* nvendors: column of y[v], 0 = none (never kept) */
-    int *commitrow;  /* nvendors: commit[v] row, 0 = none */
-    int *scol;       /* nvendors: its shortfall s[v], 0 = none */
-    int maxlev;      /* levels per product, at most */
-    int *nlev;       /* nproducts: reachable levels (1 = untiered) */
+    int *coverrows; /* rows of the candidates' covered categories */
+    double *licbuf; /* storage of every cand's lic[] */
+    int *ycol;      /* nvendors: column of y[v], 0 = none (never kept) */
+    int *commitrow; /* nvendors: commit[v] row, 0 = none */
+    int *scol;      /* nvendors: its shortfall s[v], 0 = none */
+    int maxlev;     /* levels per product, at most */
+    int *nlev;      /* nproducts: reachable levels (1 = untiered) */
     int *zcol, *tminrow, *tmaxrow; /* nproducts * maxlev, 0 = none */
-    double *levelmin; /* nproducts * maxlev: m_l */
-    int constcol;    /* a column fixed at 1 carrying the constant */
-    double H;        /* horizon, months */
-    int *ind;        /* scratch: one row's or column's entries */
+    double *levelmin;              /* nproducts * maxlev: m_l */
+    int constcol; /* a column fixed at 1 carrying the constant */
+    double H;     /* horizon, months */
+    int *ind;     /* scratch: one row's or column's entries */
     double *val;
     char name[512];  /* scratch: column and row names */
     bool lazy;       /* link and wz rows are added when violated
@@ -91,7 +92,7 @@ int sp_model_drop_fixed(struct sp_model *m, const struct sp_plan *keep);
 double sp_model_cheapest(const struct sp_model *m, const struct sp_cand *cd);
 
 /** The price level that `units` units of product p reach (the tier
- *  reached, SPEC section 3), among the levels the model has. */
+ *  reached, docs/model.md), among the levels the model has. */
 int sp_model_level_reached(const struct sp_model *m, int p, double units);
 
 /** The price level each product's units in plan reach (level[p], 0 for
@@ -107,7 +108,6 @@ double *sp_model_point(const struct sp_model *m, const struct sp_plan *plan);
 /*
  * A first plan from the root LP (model/mip/heuristic.c).
  */
-
 
 /**
  * @brief A plan built from the LP solution in lp (m->lp solved, any
@@ -152,7 +152,6 @@ enum sp_status sp_heuristic_covers(const struct sp_model *m,
  * The root of the search for a lazy model (model/mip/root.c).
  */
 
-
 /* What the root hands the search. */
 struct sp_root {
     struct sp_plan *first; /* a plan (free with sp_plan_free), or NULL */
@@ -183,7 +182,6 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
 /*
  * max_vendors by vendor sets (model/mip/vendorsets.c).
  */
-
 
 /* The vendor sets a plan of a max_vendors scenario may keep, each with a
  * lower bound on every plan that keeps exactly it, cheapest bound first. */

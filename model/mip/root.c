@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The root of the search, for a lazy model (model/mip/formulate.c builds it
  * without link and wz rows): the LP relaxation by row and column

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Solving every scenario: build the model, run GLPK's branch and cut,
  * read the plan back, and accept it only after the independent checks
@@ -473,8 +474,8 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
         /* a search the time cut short still has the set's own bound: its
          * plans keep this set (bound lb[i]) or a subset already searched
          * or ranked later (bound at least lb[i]) */
-        searched = fmin(searched, got.timed_out ? fmax(got.lb, vs->lb[i])
-                                                : got.lb);
+        searched =
+            fmin(searched, got.timed_out ? fmax(got.lb, vs->lb[i]) : got.lb);
         if (got.timed_out) {
             out->timed_out = true;
             i++;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * max_vendors by vendor sets.  The LP relaxation of "keep at most k
  * vendors" spreads every vendor's y over fractions, and GLPK's search on

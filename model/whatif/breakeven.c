@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Break-even prices and vendor value.  A MIP has no meaningful dual
  * prices, so the price at which the optimum changes its mind about a

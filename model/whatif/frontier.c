@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The consolidation frontier: the least total cost for every vendor
  * count, each point a plan solved by sp_solve_one, with as few solves as

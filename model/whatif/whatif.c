@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * What-if analysis over the model: what the frontier (model/whatif/frontier.c)
- * and break-even prices (model/whatif/breakeven.c) share -- scenarios built from
- * a starting one, and solving them.
+ * and break-even prices (model/whatif/breakeven.c) share -- scenarios built
+ * from a starting one, and solving them.
  *
  * Every what-if figure is an ordinary scenario solve (sp_solve_one) on
  * a scenario built from a starting one, so each plan is verified and

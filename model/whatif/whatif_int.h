@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The what-if layer (model/whatif/), private to the library: solving
  * scenarios built from a starting one (whatif.c), the frontier and

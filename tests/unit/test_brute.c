@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Property test: on hundreds of random tiny instances (2-4 clients, 3-6
  * products, 2-4 vendors, tiers, contracts, scenario constraints), the MIP
@@ -205,7 +206,7 @@ static struct sp_problem *random_problem(void)
     return pb;
 }
 
-/* Is product p a candidate for client c (SPEC section 3)? */
+/* Is product p a candidate for client c (docs/model.md)? */
 static bool candidate(const struct sp_problem *pb,
                       const struct sp_scenario *sc, int c, int p)
 {

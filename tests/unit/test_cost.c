@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The independent cost check (model/core/cost.c), one table row per rule
  * of docs/model.md "Cost rules": each case is a small data folder written

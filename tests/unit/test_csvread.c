@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The CSV reader: BOM, CRLF, delimiter detection, quotes, line numbers,
  * blank lines, long input; and a whole data folder read by
  * sp_problem_load. */

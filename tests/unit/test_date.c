@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Calendar dates: YYYY-MM-DD only, real dates only. */
 #include "../tap.h"
 #include "core_int.h"

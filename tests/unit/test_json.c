@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp_json_write: key order, rounding to cents, nulls for an infeasible
  * scenario, unmapped rows, migrations and tiers, stable bytes.  The
  * problem and the result are built by hand; plans are costed with

@@ -1,4 +1,5 @@
-/* Numbers, lists, names and units as SPEC section 2 reads them. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Numbers, lists, names and units as docs/formats.md reads them. */
 #include <stdlib.h>
 #include "../tap.h"
 #include "importers_int.h"

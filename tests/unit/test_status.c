@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Status strings and the diagnostics list (libxlsxwriter's
  * test_strerror.c does the same for lxw_error). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What-if analysis through the library: the frontier against independent
  * solves with each max_vendors, break-even prices against their closed
  * form, vendor value, the search range and precision, scenario copies and
