@@ -31,16 +31,79 @@ struct cli_whatif_args {
     struct sp_load_options lo;
     struct sp_solve_options so;
 };
-/** Reads a shared option at argv[*i] (advancing *i past its value).
- *  @return -1 when consumed, 0 when not a shared option, else the exit
- *  code of a usage error (already printed). */
-int cli_whatif_option(const char *command, int argc, char **argv, int *i,
-                      struct cli_whatif_args *a);
+/* The option table entries frontier and breakeven share. */
+#define CLI_WHATIF_OPTIONS                                                    \
+    {"quiet", no_argument, NULL, 'q'},                                        \
+        {"scenarios", required_argument, NULL, 's'},                          \
+        {"scenario", required_argument, NULL, OPT_SCENARIO},                  \
+        {"json", required_argument, NULL, OPT_JSON},                          \
+        {"output", required_argument, NULL, 'o'},                             \
+        {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},              \
+        {"gap", required_argument, NULL, OPT_GAP},                            \
+    {                                                                         \
+        "today", required_argument, NULL, OPT_TODAY                           \
+    }
+/** Takes option c (from cli_getopt) when it is a shared one.
+ *  @return -1 when taken, 0 when not a shared option, else the exit code
+ *  of a bad value (already printed). */
+int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a);
 /** Loads a->dir, printing the diagnostics.  @return -1 on success, else
  *  the exit code. */
 int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb);
 /** Progress of the what-if solves: one line per solve on stderr. */
 void cli_whatif_progress(const struct sp_progress *p, void *user);
+
+/* The command-line grammar (cli/args.c). */
+struct option;
+/* Long-only options' codes (above every character). */
+enum {
+    OPT_JSON = 256,
+    OPT_TIME_LIMIT,
+    OPT_GAP,
+    OPT_TODAY,
+    OPT_SCENARIO,
+    OPT_STRICT,
+    OPT_VERBOSE,
+    OPT_WRITE_LP,
+    OPT_WRITE_MPS,
+    OPT_SHARD,
+    OPT_LIST_SCENARIOS,
+    OPT_CLIENT,
+    OPT_ALL,
+    OPT_FRONTIER,
+    OPT_VENDOR,
+    OPT_PRODUCT,
+    OPT_TIERS,
+    OPT_FORCE,
+    OPT_CLIENTS,
+    OPT_SEED,
+    OPT_VENDORS,
+    OPT_PRODUCTS,
+    OPT_CATEGORIES,
+    OPT_FIRST_FREE /* commands number their own options from here */
+};
+/** What cli_getopt returns for a bad option (already reported). */
+#define CLI_OPT_ERROR (-2)
+/** getopt_long over a command's own table (optind must be 1 first):
+ *  --opt=value, bundling, permutation.  Every entry whose val is a
+ *  letter is also that short option.  @return the option's val, -1 after
+ *  the last option, or CLI_OPT_ERROR when an option was unknown (with
+ *  "did you mean"), ambiguous, missing its value or given one it does
+ *  not take — the message already printed. */
+int cli_getopt(const char *command, int argc, char **argv,
+               const struct option *opts);
+/** Prints usage on stdout. @return EXIT_OK. */
+int cli_help(const char *usage);
+/** Option values, checked with the option named in the message.
+ *  @return -1 when fine, else EXIT_USAGE (already printed). */
+int cli_opt_seconds(const char *command, const char *option, const char *v,
+                    double *out);
+int cli_opt_gap(const char *command, const char *option, const char *v,
+                double *out);
+int cli_opt_date(const char *command, const char *option, const char *v);
+/** "unknown KIND 'NAME'; did you mean 'X'?" on stderr. @return EXIT_USAGE. */
+int cli_unknown_name(const char *command, const sp_problem *pb,
+                     enum sp_name_kind kind, const char *typed);
 
 /** Prints every diagnostic, errors first, then warnings, to stderr. */
 void cli_print_diags(const sp_diags *diags);

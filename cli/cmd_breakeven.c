@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan breakeven: the price at which the optimum changes its mind
  * about a vendor or product, and what each kept vendor is worth. */
+#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,42 +87,50 @@ static void print_item(const struct sp_breakeven_item *it,
     printf("\n");
 }
 
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"frontier", no_argument, NULL, OPT_FRONTIER},
+    {"vendor", required_argument, NULL, OPT_VENDOR},
+    {"product", required_argument, NULL, OPT_PRODUCT},
+    CLI_WHATIF_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
 static int parse(int argc, char **argv, struct cli_whatif_args *a,
                  struct sp_breakeven_request *req, int *frontier)
 {
-    int i, rc;
+    int c, rc;
 
-    for (i = 1; i < argc; i++) {
-        const char *o = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        }
-        rc = cli_whatif_option("breakeven", argc, argv, &i, a);
-        if (rc > 0)
-            return rc;
-        if (rc < 0)
-            continue;
-        if (!strcmp(o, "--all")) {
+    optind = 1;
+    while ((c = cli_getopt("breakeven", argc, argv, options)) != -1) {
+        switch (c) {
+        case 'h':
+            return cli_help(usage);
+        case OPT_ALL:
             req->all = 1;
-        } else if (!strcmp(o, "--frontier")) {
+            break;
+        case OPT_FRONTIER:
             *frontier = 1;
-        } else if (!strcmp(o, "--vendor") || !strcmp(o, "--product")) {
-            if (!next)
-                return cli_usage_error("breakeven", "option needs a value");
-            if (o[2] == 'v')
-                req->vendor = argv[++i];
-            else
-                req->product = argv[++i];
-        } else if (o[0] == '-' && o[1] != '\0') {
-            return cli_usage_error("breakeven", "unknown option");
-        } else if (a->dir) {
-            return cli_usage_error("breakeven", "more than one DATA_DIR");
-        } else {
-            a->dir = o;
+            break;
+        case OPT_VENDOR:
+            req->vendor = optarg;
+            break;
+        case OPT_PRODUCT:
+            req->product = optarg;
+            break;
+        default:
+            rc = cli_whatif_option("breakeven", c, a);
+            if (rc > 0)
+                return rc;
+            if (rc == 0)
+                return EXIT_USAGE;
         }
     }
+    if (optind < argc)
+        a->dir = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error("breakeven", "more than one DATA_DIR");
     if (!a->dir)
         return cli_usage_error("breakeven", "missing DATA_DIR");
     if (req->all + !!req->vendor + !!req->product != 1)

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan check: validate a data folder and summarise it. */
+#include <cjson/cJSON.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli_int.h"
 
@@ -17,47 +20,14 @@ static const char usage[] =
     "      --strict          inventory rows naming no catalog product are\n"
     "                        errors, not warnings\n"
     "      --verbose         also list unknown columns (as warnings)\n"
-    "      --json            print the summary as a JSON object\n"
+    "      --json            print the summary and every diagnostic (file,\n"
+    "                        line, column, message) as a JSON object\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "                        (YYYY-MM-DD; default: today, UTC)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors in the data,\n"
     "2 usage.\n";
-
-/* The value of an option given as "--name VALUE" or "--name=VALUE";
- * NULL when it is not this option.  *i moves past a separate value. */
-static const char *option_value(int argc, char **argv, int *i,
-                                const char *shortname, const char *name,
-                                int *missing)
-{
-    const char *arg = argv[*i];
-    size_t n = strlen(name);
-
-    if ((shortname && strcmp(arg, shortname) == 0) || strcmp(arg, name) == 0) {
-        if (*i + 1 >= argc) {
-            *missing = 1;
-            return NULL;
-        }
-        return argv[++*i];
-    }
-    if (strncmp(arg, name, n) == 0 && arg[n] == '=')
-        return arg + n + 1;
-    return NULL;
-}
-
-/* Only the shape is checked here; the library rejects 2027-02-30. */
-static int looks_like_date(const char *s)
-{
-    int i;
-
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    return 1;
-}
 
 static void print_summary(const struct sp_summary *s, size_t warnings)
 {
@@ -74,69 +44,123 @@ static void print_summary(const struct sp_summary *s, size_t warnings)
     printf("warnings:                %zu\n", warnings);
 }
 
-static void print_summary_json(const struct sp_summary *s, size_t warnings)
+/* The summary and every diagnostic as one JSON object: what a script
+ * needs to show the user where the data is wrong.  The summary is null
+ * when the data did not load. */
+static int print_json(const struct sp_summary *s, const sp_diags *diags)
 {
-    /* Every value is a number or a YYYY-MM-DD date: nothing to escape. */
-    printf("{\"clients\": %d, \"products\": %d, \"vendors\": %d, "
-           "\"categories\": %d, \"scenarios\": %d, \"inventory_rows\": %d, "
-           "\"unmapped_rows\": %d, \"vendors_in_use\": %d, "
-           "\"clients_with_gaps\": %d, \"start_date\": \"%s\", "
-           "\"warnings\": %zu}\n",
-           s->clients, s->products, s->vendors, s->categories, s->scenarios,
-           s->holdings, s->unmapped, s->vendors_in_use, s->clients_with_gaps,
-           s->start_date, warnings);
+    cJSON *root = cJSON_CreateObject(), *list, *sum;
+    size_t i, n = sp_diags_count(diags);
+    char *text;
+
+    if (!root)
+        return 0;
+    cJSON_AddBoolToObject(root, "ok", sp_diags_errors(diags) == 0 && s);
+    cJSON_AddNumberToObject(root, "errors", (double)sp_diags_errors(diags));
+    cJSON_AddNumberToObject(root, "warnings",
+                            (double)(n - sp_diags_errors(diags)));
+    list = cJSON_AddArrayToObject(root, "diagnostics");
+    for (i = 0; list && i < n; i++) {
+        const struct sp_diag *d = sp_diags_get(diags, i);
+        cJSON *o = cJSON_CreateObject();
+        if (!o)
+            break;
+        cJSON_AddStringToObject(o, "severity",
+                                d->warning ? "warning" : "error");
+        cJSON_AddStringToObject(o, "file", d->file ? d->file : "");
+        if (d->line > 0)
+            cJSON_AddNumberToObject(o, "line", d->line);
+        else
+            cJSON_AddNullToObject(o, "line");
+        if (d->column)
+            cJSON_AddStringToObject(o, "column", d->column);
+        else
+            cJSON_AddNullToObject(o, "column");
+        if (d->scenario)
+            cJSON_AddStringToObject(o, "scenario", d->scenario);
+        cJSON_AddStringToObject(o, "message", d->message ? d->message : "");
+        cJSON_AddItemToArray(list, o);
+    }
+    if (s) {
+        sum = cJSON_AddObjectToObject(root, "summary");
+        if (sum) {
+            cJSON_AddNumberToObject(sum, "clients", s->clients);
+            cJSON_AddNumberToObject(sum, "products", s->products);
+            cJSON_AddNumberToObject(sum, "vendors", s->vendors);
+            cJSON_AddNumberToObject(sum, "categories", s->categories);
+            cJSON_AddNumberToObject(sum, "scenarios", s->scenarios);
+            cJSON_AddNumberToObject(sum, "inventory_rows", s->holdings);
+            cJSON_AddNumberToObject(sum, "unmapped_rows", s->unmapped);
+            cJSON_AddNumberToObject(sum, "vendors_in_use", s->vendors_in_use);
+            cJSON_AddNumberToObject(sum, "clients_with_gaps",
+                                    s->clients_with_gaps);
+            cJSON_AddStringToObject(sum, "start_date", s->start_date);
+        }
+    } else {
+        cJSON_AddNullToObject(root, "summary");
+    }
+    text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return 0;
+    puts(text);
+    free(text);
+    return 1;
 }
+
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"scenarios", required_argument, NULL, 's'},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"quiet", no_argument, NULL, 'q'},
+    {NULL, 0, NULL, 0},
+};
 
 int cli_check(int argc, char **argv)
 {
     struct sp_load_options opt = {NULL, 0, 0, NULL};
-    const char *dir = NULL, *value;
+    const char *dir = NULL;
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
     struct sp_summary summary;
     enum sp_status st;
-    int i, json = 0, missing = 0, options_done = 0, rc;
-    char msg[256];
+    int c, json = 0, rc;
 
-    for (i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            if (dir)
-                return cli_usage_error("check", "expected one DATA_DIR");
-            dir = arg;
-        } else if (strcmp(arg, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        } else if (strcmp(arg, "--strict") == 0) {
+    optind = 1;
+    while ((c = cli_getopt("check", argc, argv, options)) != -1) {
+        switch (c) {
+        case 'h':
+            return cli_help(usage);
+        case 's':
+            opt.scenarios_path = optarg;
+            break;
+        case OPT_STRICT:
             opt.strict = 1;
-        } else if (strcmp(arg, "--verbose") == 0) {
+            break;
+        case OPT_VERBOSE:
             opt.verbose = 1;
-        } else if (strcmp(arg, "--json") == 0) {
+            break;
+        case OPT_JSON:
             json = 1;
-        } else {
-            value =
-                option_value(argc, argv, &i, "-s", "--scenarios", &missing);
-            if (value) {
-                opt.scenarios_path = value;
-                continue;
-            }
-            value = option_value(argc, argv, &i, NULL, "--today", &missing);
-            if (value && !looks_like_date(value))
-                return cli_usage_error("check",
-                                       "--today: expected a date YYYY-MM-DD");
-            if (value) {
-                opt.today = value;
-                continue;
-            }
-            if (missing)
-                snprintf(msg, sizeof(msg), "%s: expected a value", arg);
-            else
-                snprintf(msg, sizeof(msg), "unknown option '%s'", arg);
-            return cli_usage_error("check", msg);
+            break;
+        case 'q':
+            break; /* check prints no progress */
+        case OPT_TODAY:
+            if ((rc = cli_opt_date("check", "--today", optarg)) >= 0)
+                return rc;
+            opt.today = optarg;
+            break;
+        default:
+            return EXIT_USAGE;
         }
     }
+    if (optind < argc)
+        dir = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error("check", "expected one DATA_DIR");
     if (!dir)
         return cli_usage_error("check", "expected a DATA_DIR");
 
@@ -155,12 +179,14 @@ int cli_check(int argc, char **argv)
     if (st != SP_OK) {
         if (sp_diags_errors(diags) == 0)
             fprintf(stderr, "stackplan: %s\n", sp_strerror(st));
+        if (json)
+            print_json(NULL, diags);
         rc = cli_exit_code(st);
         goto cleanup;
     }
     sp_problem_summary(pb, &summary);
     if (json)
-        print_summary_json(&summary, sp_diags_count(diags));
+        print_json(&summary, diags);
     else
         print_summary(&summary, sp_diags_count(diags));
     rc = EXIT_OK;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan frontier: the least total cost for every vendor count. */
+#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,48 +50,38 @@ void cli_whatif_progress(const struct sp_progress *p, void *user)
     }
 }
 
-int cli_whatif_option(const char *command, int argc, char **argv, int *i,
-                      struct cli_whatif_args *a)
+int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a)
 {
-    const char *o = argv[*i];
-    const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
-    static const char *const valued[] = {
-        "-s",       "--scenarios",  "--scenario", "--json", "-o",
-        "--output", "--time-limit", "--gap",      "--today"};
-    size_t k;
+    int rc;
 
-    if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
+    switch (c) {
+    case 'q':
         a->quiet = 1;
-        return -1;
-    }
-    for (k = 0; k < sizeof(valued) / sizeof(*valued); k++)
-        if (!strcmp(o, valued[k]))
-            break;
-    if (k == sizeof(valued) / sizeof(*valued))
+        break;
+    case 's':
+        a->lo.scenarios_path = optarg;
+        break;
+    case OPT_SCENARIO:
+        a->scenario = optarg;
+        break;
+    case OPT_JSON:
+        a->json = optarg;
+        break;
+    case 'o':
+        a->xlsx = optarg;
+        break;
+    case OPT_TIME_LIMIT:
+        return cli_opt_seconds(command, "--time-limit", optarg,
+                               &a->so.time_limit);
+    case OPT_GAP:
+        return cli_opt_gap(command, "--gap", optarg, &a->so.gap);
+    case OPT_TODAY:
+        if ((rc = cli_opt_date(command, "--today", optarg)) >= 0)
+            return rc;
+        a->lo.today = optarg;
+        break;
+    default:
         return 0;
-    if (!next)
-        return cli_usage_error(command, "option needs a value");
-    ++*i;
-    if (!strcmp(o, "-s") || !strcmp(o, "--scenarios")) {
-        a->lo.scenarios_path = next;
-    } else if (!strcmp(o, "--scenario")) {
-        a->scenario = next;
-    } else if (!strcmp(o, "--json")) {
-        a->json = next;
-    } else if (!strcmp(o, "-o") || !strcmp(o, "--output")) {
-        a->xlsx = next;
-    } else if (!strcmp(o, "--time-limit")) {
-        if (!cli_parse_number(next, &a->so.time_limit) ||
-            a->so.time_limit <= 0)
-            return cli_usage_error(command,
-                                   "--time-limit: expected a positive number "
-                                   "of seconds");
-    } else if (!strcmp(o, "--gap")) {
-        if (!cli_parse_number(next, &a->so.gap) || a->so.gap >= 1)
-            return cli_usage_error(command,
-                                   "--gap: expected a fraction from 0 to 1");
-    } else {
-        a->lo.today = next;
     }
     return -1;
 }
@@ -172,33 +163,36 @@ static void print_frontier(const sp_frontier *f)
                sp_frontier_infeasible_below(f));
 }
 
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    CLI_WHATIF_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
 int cli_frontier(int argc, char **argv)
 {
     struct cli_whatif_args a;
     sp_problem *pb = NULL;
     sp_frontier *f = NULL;
     char err[1024] = "";
-    int i, rc;
+    int c, rc;
     enum sp_status st;
 
     memset(&a, 0, sizeof(a));
-    for (i = 1; i < argc; i++) {
-        const char *o = argv[i];
-        if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        }
-        rc = cli_whatif_option("frontier", argc, argv, &i, &a);
+    optind = 1;
+    while ((c = cli_getopt("frontier", argc, argv, options)) != -1) {
+        if (c == 'h')
+            return cli_help(usage);
+        rc = cli_whatif_option("frontier", c, &a);
         if (rc > 0)
             return rc;
-        if (rc < 0)
-            continue;
-        if (o[0] == '-' && o[1] != '\0')
-            return cli_usage_error("frontier", "unknown option");
-        if (a.dir)
-            return cli_usage_error("frontier", "more than one DATA_DIR");
-        a.dir = o;
+        if (rc == 0)
+            return EXIT_USAGE;
     }
+    if (optind < argc)
+        a.dir = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error("frontier", "more than one DATA_DIR");
     if (!a.dir)
         return cli_usage_error("frontier", "missing DATA_DIR");
     rc = cli_whatif_load(&a, &pb);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan merge: one workbook and JSON from the JSON of sharded solves. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,16 @@ static int check_outputs(const char **paths, int n, const char *json,
     return cli_check_outputs("merge", NULL, paths, n, outs, 2);
 }
 
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"output", required_argument, NULL, 'o'},
+    {"json", required_argument, NULL, OPT_JSON},
+    {NULL, 0, NULL, 0},
+};
+
 int cli_merge(int argc, char **argv)
 {
     struct sp_load_options lo = {0};
@@ -49,7 +60,7 @@ int cli_merge(int argc, char **argv)
     sp_problem *pb = NULL;
     sp_result *res = NULL;
     char err[2048] = "";
-    int i, n = 0, rc = EXIT_INTERNAL;
+    int c, n = 0, rc = EXIT_INTERNAL;
     enum sp_status st;
 
     paths = calloc((size_t)argc + 1, sizeof(*paths));
@@ -57,36 +68,34 @@ int cli_merge(int argc, char **argv)
         fprintf(stderr, "stackplan: %s\n", sp_strerror(SP_ERR_NOMEM));
         return EXIT_INTERNAL;
     }
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    optind = 1;
+    while ((c = cli_getopt("merge", argc, argv, options)) != -1) {
+        switch (c) {
+        case 'h':
             fputs(usage, stdout);
             rc = EXIT_OK;
             goto cleanup;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            continue;
-        } else if (!strcmp(a, "--strict")) {
+        case 'q':
+            break; /* merge prints no progress */
+        case OPT_STRICT:
             lo.strict = 1;
-        } else if (!strcmp(a, "--verbose")) {
+            break;
+        case OPT_VERBOSE:
             lo.verbose = 1;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
-                   !strcmp(a, "--json")) {
-            if (!next) {
-                rc = cli_usage_error("merge", "option needs a value");
-                goto cleanup;
-            }
-            if (!strcmp(a, "--json"))
-                json = argv[++i];
-            else
-                xlsx = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            rc = cli_usage_error("merge", "unknown option");
+            break;
+        case 'o':
+            xlsx = optarg;
+            break;
+        case OPT_JSON:
+            json = optarg;
+            break;
+        default:
+            rc = EXIT_USAGE;
             goto cleanup;
-        } else {
-            paths[n++] = a;
         }
     }
+    while (optind < argc)
+        paths[n++] = argv[optind++];
     if (n == 0) {
         rc = cli_usage_error("merge", "missing the shard JSON files");
         goto cleanup;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan proposal: a client-facing workbook for one client. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,20 +41,6 @@ static void on_progress(const struct sp_progress *p, void *user)
             p->count, p->scenario, p->status, p->seconds);
 }
 
-/* Options that take a value. */
-static int takes_value(const char *a)
-{
-    static const char *const names[] = {"--client",     "-o",    "--output",
-                                        "--scenario",   "-s",    "--scenarios",
-                                        "--time-limit", "--gap", "--today"};
-    size_t i;
-
-    for (i = 0; i < sizeof(names) / sizeof(*names); i++)
-        if (!strcmp(a, names[i]))
-            return 1;
-    return 0;
-}
-
 struct args {
     const char *dir, *client, *scenario, *output;
     int quiet;
@@ -61,51 +48,67 @@ struct args {
     struct sp_solve_options so;
 };
 
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"client", required_argument, NULL, OPT_CLIENT},
+    {"output", required_argument, NULL, 'o'},
+    {"scenario", required_argument, NULL, OPT_SCENARIO},
+    {"scenarios", required_argument, NULL, 's'},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+    {"gap", required_argument, NULL, OPT_GAP},
+    {NULL, 0, NULL, 0},
+};
+
 /* Returns -1 when the arguments are fine, else the exit code. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
-    int i;
+    int c, rc;
 
-    for (i = 1; i < argc; i++) {
-        const char *o = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        } else if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
+    optind = 1;
+    while ((c = cli_getopt("proposal", argc, argv, options)) != -1) {
+        switch (c) {
+        case 'h':
+            return cli_help(usage);
+        case 'q':
             a->quiet = 1;
-        } else if (takes_value(o)) {
-            if (!v)
-                return cli_usage_error("proposal", "option needs a value");
-            i++;
-            if (!strcmp(o, "--client"))
-                a->client = v;
-            else if (!strcmp(o, "-o") || !strcmp(o, "--output"))
-                a->output = v;
-            else if (!strcmp(o, "--scenario"))
-                a->scenario = v;
-            else if (!strcmp(o, "-s") || !strcmp(o, "--scenarios"))
-                a->lo.scenarios_path = v;
-            else if (!strcmp(o, "--today"))
-                a->lo.today = v;
-            else if (!strcmp(o, "--time-limit") &&
-                     (!cli_parse_number(v, &a->so.time_limit) ||
-                      a->so.time_limit <= 0))
-                return cli_usage_error(
-                    "proposal", "--time-limit: expected a positive number "
-                                "of seconds");
-            else if (!strcmp(o, "--gap") &&
-                     (!cli_parse_number(v, &a->so.gap) || a->so.gap >= 1))
-                return cli_usage_error(
-                    "proposal", "--gap: expected a fraction from 0 to 1");
-        } else if (o[0] == '-' && o[1] != '\0') {
-            return cli_usage_error("proposal", "unknown option");
-        } else if (!a->dir) {
-            a->dir = o;
-        } else {
-            return cli_usage_error("proposal", "more than one DATA_DIR");
+            break;
+        case OPT_CLIENT:
+            a->client = optarg;
+            break;
+        case 'o':
+            a->output = optarg;
+            break;
+        case OPT_SCENARIO:
+            a->scenario = optarg;
+            break;
+        case 's':
+            a->lo.scenarios_path = optarg;
+            break;
+        case OPT_TODAY:
+            if ((rc = cli_opt_date("proposal", "--today", optarg)) >= 0)
+                return rc;
+            a->lo.today = optarg;
+            break;
+        case OPT_TIME_LIMIT:
+            if ((rc = cli_opt_seconds("proposal", "--time-limit", optarg,
+                                      &a->so.time_limit)) >= 0)
+                return rc;
+            break;
+        case OPT_GAP:
+            if ((rc = cli_opt_gap("proposal", "--gap", optarg, &a->so.gap)) >=
+                0)
+                return rc;
+            break;
+        default:
+            return EXIT_USAGE;
         }
     }
+    if (optind < argc)
+        a->dir = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error("proposal", "more than one DATA_DIR");
     if (!a->dir)
         return cli_usage_error("proposal", "missing DATA_DIR");
     if (!a->client)
@@ -158,15 +161,11 @@ int cli_proposal(int argc, char **argv)
     }
     /* Name errors before the solve, not after it. */
     if (!sp_problem_has_client(pb, a.client)) {
-        fprintf(stderr, "stackplan: proposal: unknown client '%s'\n",
-                a.client);
-        rc = EXIT_USAGE;
+        rc = cli_unknown_name("proposal", pb, SP_NAME_CLIENT, a.client);
         goto cleanup;
     }
     if (a.scenario && !sp_problem_has_scenario(pb, a.scenario)) {
-        fprintf(stderr, "stackplan: proposal: unknown scenario '%s'\n",
-                a.scenario);
-        rc = EXIT_USAGE;
+        rc = cli_unknown_name("proposal", pb, SP_NAME_SCENARIO, a.scenario);
         goto cleanup;
     }
     if (!a.quiet)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan solve: every scenario, then the workbook and/or JSON. */
+#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ static const char usage[] =
     "                        scenario's number and name: plan.2-name.lp)\n"
     "      --shard I/N       solve only scenarios I, I+N, I+2N, ...\n"
     "      --scenario NAME   solve only the scenario of this name\n"
+    "      --list-scenarios  print the scenario names (sweeps expanded)\n"
+    "                        and exit\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "      --strict          unmapped inventory rows are errors\n"
     "      --verbose         also list unknown columns\n"
@@ -88,6 +91,25 @@ static int check_outputs(const char *dir, const char *scenarios,
     return cli_check_outputs("solve", dir, &scenarios, 1, outs, 4);
 }
 
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"scenarios", required_argument, NULL, 's'},
+    {"output", required_argument, NULL, 'o'},
+    {"json", required_argument, NULL, OPT_JSON},
+    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+    {"gap", required_argument, NULL, OPT_GAP},
+    {"write-lp", required_argument, NULL, OPT_WRITE_LP},
+    {"write-mps", required_argument, NULL, OPT_WRITE_MPS},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"scenario", required_argument, NULL, OPT_SCENARIO},
+    {"list-scenarios", no_argument, NULL, OPT_LIST_SCENARIOS},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {NULL, 0, NULL, 0},
+};
+
 int cli_solve(int argc, char **argv)
 {
     struct sp_load_options lo = {0};
@@ -97,66 +119,71 @@ int cli_solve(int argc, char **argv)
     sp_problem *pb = NULL;
     sp_result *res = NULL;
     char err[1024] = "";
-    int i, quiet = 0, rc = EXIT_INTERNAL;
+    int c, i, list = 0, quiet = 0, rc = EXIT_INTERNAL;
     enum sp_status st;
 
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+    optind = 1;
+    while ((c = cli_getopt("solve", argc, argv, options)) != -1) {
+        switch (c) {
+        case 'h':
+            return cli_help(usage);
+        case 'q':
             quiet = 1;
-        } else if (!strcmp(a, "--strict")) {
+            break;
+        case OPT_STRICT:
             lo.strict = 1;
-        } else if (!strcmp(a, "--verbose")) {
+            break;
+        case OPT_VERBOSE:
             lo.verbose = 1;
-        } else if (a[0] == '-' && a[1] != '\0' && !next) {
-            if (!strcmp(a, "-s") || !strcmp(a, "--scenarios") ||
-                !strcmp(a, "-o") || !strcmp(a, "--output") ||
-                !strcmp(a, "--json") || !strcmp(a, "--time-limit") ||
-                !strcmp(a, "--gap") || !strcmp(a, "--write-lp") ||
-                !strcmp(a, "--write-mps") || !strcmp(a, "--shard") ||
-                !strcmp(a, "--today") || !strcmp(a, "--scenario"))
-                return cli_usage_error("solve", "option needs a value");
-            return cli_usage_error("solve", "unknown option");
-        } else if (!strcmp(a, "-s") || !strcmp(a, "--scenarios")) {
-            lo.scenarios_path = argv[++i];
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            xlsx = argv[++i];
-        } else if (!strcmp(a, "--json")) {
-            json = argv[++i];
-        } else if (!strcmp(a, "--time-limit")) {
-            if (!cli_parse_number(argv[++i], &so.time_limit) ||
-                so.time_limit <= 0)
-                return cli_usage_error(
-                    "solve", "--time-limit: expected a positive number of "
-                             "seconds");
-        } else if (!strcmp(a, "--gap")) {
-            if (!cli_parse_number(argv[++i], &so.gap) || so.gap >= 1)
-                return cli_usage_error(
-                    "solve", "--gap: expected a fraction from 0 to 1");
-        } else if (!strcmp(a, "--write-lp")) {
-            so.write_lp = argv[++i];
-        } else if (!strcmp(a, "--write-mps")) {
-            so.write_mps = argv[++i];
-        } else if (!strcmp(a, "--shard")) {
-            if (!parse_shard(argv[++i], &so.shard_index, &so.shard_count))
+            break;
+        case OPT_LIST_SCENARIOS:
+            list = 1;
+            break;
+        case 's':
+            lo.scenarios_path = optarg;
+            break;
+        case 'o':
+            xlsx = optarg;
+            break;
+        case OPT_JSON:
+            json = optarg;
+            break;
+        case OPT_TIME_LIMIT:
+            if ((rc = cli_opt_seconds("solve", "--time-limit", optarg,
+                                      &so.time_limit)) >= 0)
+                return rc;
+            break;
+        case OPT_GAP:
+            if ((rc = cli_opt_gap("solve", "--gap", optarg, &so.gap)) >= 0)
+                return rc;
+            break;
+        case OPT_WRITE_LP:
+            so.write_lp = optarg;
+            break;
+        case OPT_WRITE_MPS:
+            so.write_mps = optarg;
+            break;
+        case OPT_SHARD:
+            if (!parse_shard(optarg, &so.shard_index, &so.shard_count))
                 return cli_usage_error(
                     "solve", "--shard: expected I/N with 1 <= I <= N");
-        } else if (!strcmp(a, "--today")) {
-            lo.today = argv[++i];
-        } else if (!strcmp(a, "--scenario")) {
-            so.only = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("solve", "unknown option");
-        } else if (!dir) {
-            dir = a;
-        } else {
-            return cli_usage_error("solve", "more than one DATA_DIR");
+            break;
+        case OPT_TODAY:
+            if ((rc = cli_opt_date("solve", "--today", optarg)) >= 0)
+                return rc;
+            lo.today = optarg;
+            break;
+        case OPT_SCENARIO:
+            so.only = optarg;
+            break;
+        default:
+            return EXIT_USAGE;
         }
     }
+    if (optind < argc)
+        dir = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error("solve", "more than one DATA_DIR");
     if (!dir)
         return cli_usage_error("solve", "missing DATA_DIR");
     rc = check_outputs(dir, lo.scenarios_path, json, xlsx, &so);
@@ -175,9 +202,14 @@ int cli_solve(int argc, char **argv)
         rc = cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
         goto cleanup;
     }
+    if (list) {
+        for (i = 0; i < sp_problem_name_count(pb, SP_NAME_SCENARIO); i++)
+            printf("%s\n", sp_problem_name(pb, SP_NAME_SCENARIO, i));
+        rc = EXIT_OK;
+        goto cleanup;
+    }
     if (so.only && !sp_problem_has_scenario(pb, so.only)) {
-        fprintf(stderr, "stackplan: solve: unknown scenario '%s'\n", so.only);
-        rc = EXIT_USAGE;
+        rc = cli_unknown_name("solve", pb, SP_NAME_SCENARIO, so.only);
         goto cleanup;
     }
     if (!quiet)

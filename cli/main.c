@@ -162,17 +162,37 @@ static int run_command(int (*run)(int, char **), int argc, char **argv)
     return rc;
 }
 
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+} commands[] = {
+    {"check", cli_check},       {"solve", cli_solve},
+    {"proposal", cli_proposal}, {"generate", cli_generate},
+    {"frontier", cli_frontier}, {"breakeven", cli_breakeven},
+    {"merge", cli_merge},
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* "unknown command 'slove'; did you mean 'solve'?" */
+static int unknown_command(const char *typed)
+{
+    struct sp_suggest s;
+    char msg[256];
+    size_t i;
+
+    sp_suggest_init(&s, typed);
+    for (i = 0; i < NCOMMANDS; i++)
+        sp_suggest_add(&s, commands[i].name);
+    if (sp_suggest_best(&s))
+        snprintf(msg, sizeof(msg), "unknown command '%s'; did you mean '%s'?",
+                 typed, sp_suggest_best(&s));
+    else
+        snprintf(msg, sizeof(msg), "unknown command '%s'", typed);
+    return cli_usage_error(NULL, msg);
+}
+
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int (*run)(int, char **);
-    } commands[] = {
-        {"check", cli_check},       {"solve", cli_solve},
-        {"proposal", cli_proposal}, {"generate", cli_generate},
-        {"frontier", cli_frontier}, {"breakeven", cli_breakeven},
-        {"merge", cli_merge},
-    };
     size_t i;
 
     if (argc < 2) {
@@ -193,8 +213,8 @@ int main(int argc, char **argv)
                PACKAGE_VERSION);
         return EXIT_OK;
     }
-    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+    for (i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return run_command(commands[i].run, argc - 1, argv + 1);
-    return cli_usage_error(NULL, "unknown command; see 'stackplan --help'");
+    return unknown_command(argv[1]);
 }

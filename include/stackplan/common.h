@@ -78,6 +78,21 @@ const struct sp_diag *sp_diags_get(const sp_diags *self, size_t i);
  */
 void sp_diag_format(const struct sp_diag *d, char *buf, size_t size);
 
+/** "Did you mean": the closest candidate to a name the user typed.
+ *  Case-insensitive; only a near miss (a few edits for the name's length)
+ *  counts.  Init, add every candidate, then ask for the best. */
+struct sp_suggest {
+    const char *typed; /**< the name typed (not copied) */
+    const char *best;  /**< the closest candidate so far (not copied) */
+    int distance;      /**< its edit distance */
+};
+/** @brief Starts a search for the names closest to typed. */
+void sp_suggest_init(struct sp_suggest *self, const char *typed);
+/** @brief Considers one candidate (kept by pointer, not copied). */
+void sp_suggest_add(struct sp_suggest *self, const char *candidate);
+/** @brief The closest near miss, or NULL when no candidate is close. */
+const char *sp_suggest_best(const struct sp_suggest *self);
+
 #ifdef __cplusplus
 }
 #endif

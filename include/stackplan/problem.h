@@ -57,6 +57,23 @@ int sp_problem_has_client(const sp_problem *self, const char *id);
 /** @brief 1 when the problem has a scenario with this name. */
 int sp_problem_has_scenario(const sp_problem *self, const char *name);
 
+/** The kinds of names a user types on the command line. */
+enum sp_name_kind {
+    SP_NAME_SCENARIO, /**< scenario names, sweeps expanded */
+    SP_NAME_CLIENT,   /**< client ids */
+    SP_NAME_VENDOR,   /**< vendor names */
+    SP_NAME_PRODUCT   /**< product ids */
+};
+/** @brief How many names of a kind the problem has. */
+int sp_problem_name_count(const sp_problem *self, enum sp_name_kind kind);
+/** @brief Name i (0 <= i < count) of a kind, in file order; NULL when out
+ *  of range.  Owned by the problem. */
+const char *sp_problem_name(const sp_problem *self, enum sp_name_kind kind,
+                            int i);
+/** @brief The name of a kind closest to typed ("did you mean"), or NULL. */
+const char *sp_problem_suggest(const sp_problem *self, enum sp_name_kind kind,
+                               const char *typed);
+
 /** @brief Fills a summary of the problem. */
 void sp_problem_summary(const sp_problem *self, struct sp_summary *out);
 

@@ -174,6 +174,16 @@ void sp_settings_clear(struct sp_settings *s);
 /** Deep copy of settings; false when out of memory. */
 bool sp_settings_copy(struct sp_settings *dst, const struct sp_settings *src);
 
+/** Optimal string alignment distance, ASCII case folded, of the first 64
+ *  bytes of each (model/core/suggest.c). */
+int sp_edit_distance(const char *a, const char *b);
+
+/** "WHAT 'TYPED'PROBLEM; did you mean 'SUGGESTION'?" into err; the
+ *  question only when suggestion is not NULL. */
+void sp_name_error(char *err, size_t errsize, const char *what,
+                   const char *typed, const char *problem,
+                   const char *suggestion);
+
 /* Dates (model/core/date.c). */
 bool sp_date_parse(const char *s, struct sp_date *out);
 void sp_date_format(const struct sp_date *d, char buf[11]);

@@ -434,8 +434,9 @@ static enum sp_status targets(const struct sp_problem *pb,
         t[0].is_vendor = true;
         t[0].index = sp_problem_find_vendor(pb, req->vendor);
         if (t[0].index < 0) {
-            snprintf(err, errsize, "vendor '%s' is not in catalog.csv",
-                     req->vendor);
+            sp_name_error(err, errsize, "vendor", req->vendor,
+                          " is not in catalog.csv",
+                          sp_problem_suggest(pb, SP_NAME_VENDOR, req->vendor));
             free(t);
             return SP_ERR_USAGE;
         }
@@ -443,8 +444,10 @@ static enum sp_status targets(const struct sp_problem *pb,
     } else {
         t[0].index = sp_problem_find_product(pb, req->product);
         if (t[0].index < 0) {
-            snprintf(err, errsize, "product '%s' is not in catalog.csv",
-                     req->product);
+            sp_name_error(
+                err, errsize, "product", req->product,
+                " is not in catalog.csv",
+                sp_problem_suggest(pb, SP_NAME_PRODUCT, req->product));
             free(t);
             return SP_ERR_USAGE;
         }
