@@ -32,17 +32,17 @@ struct cli_whatif_args {
     struct sp_solve_options so;
 };
 /* The option table entries frontier and breakeven share. */
-#define CLI_WHATIF_OPTIONS                                                    \
-    {"quiet", no_argument, NULL, 'q'},                                        \
-        {"scenarios", required_argument, NULL, 's'},                          \
-        {"scenario", required_argument, NULL, OPT_SCENARIO},                  \
-        {"json", required_argument, NULL, OPT_JSON},                          \
-        {"output", required_argument, NULL, 'o'},                             \
-        {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},              \
-        {"gap", required_argument, NULL, OPT_GAP},                            \
-    {                                                                         \
-        "today", required_argument, NULL, OPT_TODAY                           \
-    }
+// clang-format off
+#define CLI_WHATIF_OPTIONS                                      \
+    {"quiet", no_argument, NULL, 'q'},                          \
+    {"scenarios", required_argument, NULL, 's'},                \
+    {"scenario", required_argument, NULL, OPT_SCENARIO},        \
+    {"json", required_argument, NULL, OPT_JSON},                \
+    {"output", required_argument, NULL, 'o'},                   \
+    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},    \
+    {"gap", required_argument, NULL, OPT_GAP},                  \
+    {"today", required_argument, NULL, OPT_TODAY}
+// clang-format on
 /** Takes option c (from cli_getopt) when it is a shared one.
  *  @return -1 when taken, 0 when not a shared option, else the exit code
  *  of a bad value (already printed). */
@@ -50,6 +50,11 @@ int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a);
 /** Loads a->dir, printing the diagnostics.  @return -1 on success, else
  *  the exit code. */
 int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb);
+/** Writes a->json (the break-even's when b, else the frontier's) and the
+ *  workbook a->xlsx (with whichever of f, b there is).  @return -1 when
+ *  written, else EXIT_OUTPUT (the message printed). */
+int cli_whatif_write(const struct cli_whatif_args *a, const sp_frontier *f,
+                     const sp_breakeven *b);
 /** Progress of the what-if solves: one line per solve on stderr. */
 void cli_whatif_progress(const struct sp_progress *p, void *user);
 
@@ -105,6 +110,10 @@ int cli_opt_date(const char *command, const char *option, const char *v);
 int cli_unknown_name(const char *command, const sp_problem *pb,
                      enum sp_name_kind kind, const char *typed);
 
+/** The notices a user must see once (unless quiet): no start_date, so
+ *  today is used; migration labour priced at nothing. */
+void cli_notices(const sp_problem *pb, const struct sp_load_options *lo,
+                 int quiet);
 /** Prints every diagnostic, errors first, then warnings, to stderr. */
 void cli_print_diags(const sp_diags *diags);
 /** Maps a library status to an exit code. */

@@ -172,21 +172,9 @@ int cli_breakeven(int argc, char **argv)
         rc = cli_exit_code(st);
         goto cleanup;
     }
-    rc = EXIT_OUTPUT;
-    if (a.json) {
-        st = sp_breakeven_json_write(b, a.json, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            goto cleanup;
-        }
-    }
-    if (a.xlsx) {
-        st = sp_whatif_workbook_write(f, b, a.xlsx, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            goto cleanup;
-        }
-    }
+    rc = cli_whatif_write(&a, f, b);
+    if (rc >= 0)
+        goto cleanup;
     if (!a.json || strcmp(a.json, "-") != 0) {
         plan = sp_breakeven_plan(b);
         currency = sp_breakeven_currency(b);

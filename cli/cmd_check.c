@@ -24,6 +24,7 @@ static const char usage[] =
     "                        line, column, message) as a JSON object\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "                        (YYYY-MM-DD; default: today, UTC)\n"
+    "  -q, --quiet           no notices on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors in the data,\n"
@@ -127,7 +128,7 @@ int cli_check(int argc, char **argv)
     sp_problem *pb = NULL;
     struct sp_summary summary;
     enum sp_status st;
-    int c, json = 0, rc;
+    int c, json = 0, quiet = 0, rc;
 
     optind = 1;
     while ((c = cli_getopt("check", argc, argv, options)) != -1) {
@@ -147,7 +148,8 @@ int cli_check(int argc, char **argv)
             json = 1;
             break;
         case 'q':
-            break; /* check prints no progress */
+            quiet = 1;
+            break;
         case OPT_TODAY:
             if ((rc = cli_opt_date("check", "--today", optarg)) >= 0)
                 return rc;
@@ -184,6 +186,7 @@ int cli_check(int argc, char **argv)
         rc = cli_exit_code(st);
         goto cleanup;
     }
+    cli_notices(pb, &opt, quiet || json);
     sp_problem_summary(pb, &summary);
     if (json)
         print_json(&summary, diags);

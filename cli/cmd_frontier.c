@@ -120,7 +120,25 @@ int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb)
     sp_diags_free(diags);
     if (st != SP_OK)
         return cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
+    cli_notices(*pb, &a->lo, a->quiet);
     return -1;
+}
+
+int cli_whatif_write(const struct cli_whatif_args *a, const sp_frontier *f,
+                     const sp_breakeven *b)
+{
+    char err[1024] = "";
+    enum sp_status st = SP_OK;
+
+    if (a->json)
+        st = b ? sp_breakeven_json_write(b, a->json, err, sizeof(err))
+               : sp_frontier_json_write(f, a->json, err, sizeof(err));
+    if (st == SP_OK && a->xlsx)
+        st = sp_whatif_workbook_write(f, b, a->xlsx, err, sizeof(err));
+    if (st == SP_OK)
+        return -1;
+    fprintf(stderr, "stackplan: %s\n", err);
+    return EXIT_OUTPUT;
 }
 
 static void print_names(FILE *out, const char *const *names, int n)
@@ -208,21 +226,9 @@ int cli_frontier(int argc, char **argv)
     }
     if (sp_frontier_reason(f))
         fprintf(stderr, "stackplan: no plan: %s\n", sp_frontier_reason(f));
-    rc = EXIT_OUTPUT;
-    if (a.json) {
-        st = sp_frontier_json_write(f, a.json, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            goto cleanup;
-        }
-    }
-    if (a.xlsx) {
-        st = sp_whatif_workbook_write(f, NULL, a.xlsx, err, sizeof(err));
-        if (st != SP_OK) {
-            fprintf(stderr, "stackplan: %s\n", err);
-            goto cleanup;
-        }
-    }
+    rc = cli_whatif_write(&a, f, NULL);
+    if (rc >= 0)
+        goto cleanup;
     if (!a.json || strcmp(a.json, "-") != 0)
         print_frontier(f);
     rc = sp_frontier_reason(f) ? EXIT_INFEASIBLE : EXIT_OK;

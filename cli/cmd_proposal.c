@@ -159,6 +159,7 @@ int cli_proposal(int argc, char **argv)
         rc = cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
         goto cleanup;
     }
+    cli_notices(pb, &a.lo, a.quiet);
     /* Name errors before the solve, not after it. */
     if (!sp_problem_has_client(pb, a.client)) {
         rc = cli_unknown_name("proposal", pb, SP_NAME_CLIENT, a.client);

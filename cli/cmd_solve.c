@@ -202,6 +202,8 @@ int cli_solve(int argc, char **argv)
         rc = cli_exit_code(st == SP_ERR_IO ? SP_ERR_INPUT : st);
         goto cleanup;
     }
+    if (!list)
+        cli_notices(pb, &lo, quiet);
     if (list) {
         for (i = 0; i < sp_problem_name_count(pb, SP_NAME_SCENARIO); i++)
             printf("%s\n", sp_problem_name(pb, SP_NAME_SCENARIO, i));

@@ -30,7 +30,11 @@ static const char usage[] =
     "  -V, --version       show the version\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible,\n"
-    "4 internal error, 5 an output could not be written.\n";
+    "4 internal error, 5 an output could not be written.\n"
+    "\n"
+    "See stackplan(1) and 'man stackplan-COMMAND'; the formats are in\n"
+    "docs/formats.md (installed in " DOCDIR ").\n"
+    "Report bugs to <" PACKAGE_BUGREPORT ">.\n";
 
 void cli_print_diags(const sp_diags *diags)
 {
@@ -91,6 +95,27 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
         free(summary);
     }
     return sp_result_infeasible(res) ? EXIT_INFEASIBLE : EXIT_OK;
+}
+
+void cli_notices(const sp_problem *pb, const struct sp_load_options *lo,
+                 int quiet)
+{
+    struct sp_summary s;
+
+    if (quiet)
+        return;
+    sp_problem_summary(pb, &s);
+    if (!s.start_date_given && !lo->today)
+        fprintf(stderr,
+                "stackplan: notice: the settings give no start_date, so "
+                "today (%s) is used: the results change from day to day "
+                "(set settings.start_date, or --today)\n",
+                s.start_date);
+    if (s.migration_free)
+        fprintf(stderr,
+                "stackplan: notice: labor_rate or the migration hours are "
+                "0: migration labour costs nothing in these plans (only "
+                "setup fees count)\n");
 }
 
 int cli_parse_number(const char *s, double *out)

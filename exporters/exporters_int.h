@@ -32,6 +32,12 @@ bool sp_json_put(struct cJSON *obj, const char *key, struct cJSON *item);
  *  ends here (exporters/json.c). */
 enum sp_status sp_json_save(struct cJSON *root, const char *path, char *err,
                             size_t errsize);
+/** A string, or JSON null for NULL. */
+struct cJSON *sp_json_str_or_null(const char *s);
+/** The what-if files' closing members: horizon_months, start_date,
+ *  currency, stackplan_version.  @return whether all were added. */
+bool sp_json_put_meta(struct cJSON *obj, double horizon_months,
+                      const char start_date[11], const char *currency);
 
 /* ---- what-if writers (frontier.c, sensitivity.c) --------------------- */
 

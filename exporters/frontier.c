@@ -42,11 +42,6 @@ cJSON *sp_whatif_names(const char *const *names, int n)
     return arr;
 }
 
-static cJSON *str_or_null(const char *s)
-{
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
 static cJSON *point_json(const sp_frontier *f,
                          const struct sp_frontier_point *p)
 {
@@ -81,7 +76,8 @@ static cJSON *frontier_json(const sp_frontier *f)
     int i;
 
     sp_date_format(&f->base.settings.start_date, start);
-    if (!obj || !sp_json_put(obj, "scenario", str_or_null(f->scenario)) ||
+    if (!obj ||
+        !sp_json_put(obj, "scenario", sp_json_str_or_null(f->scenario)) ||
         !sp_json_put(obj, "infeasible_below",
                      f->infeasible_below >= 0
                          ? cJSON_CreateNumber(f->infeasible_below)
@@ -98,21 +94,17 @@ static cJSON *frontier_json(const sp_frontier *f)
         }
     }
     base = cJSON_CreateObject();
-    if (!sp_json_put(obj, "infeasible_reason", str_or_null(f->below_reason)) ||
-        !sp_json_put(obj, "reason", str_or_null(f->reason)) ||
+    if (!sp_json_put(obj, "infeasible_reason",
+                     sp_json_str_or_null(f->below_reason)) ||
+        !sp_json_put(obj, "reason", sp_json_str_or_null(f->reason)) ||
         !sp_json_put(obj, "baseline", base) ||
         !sp_json_put(base, "vendor_count",
                      cJSON_CreateNumber(f->baseline_vendors)) ||
         !sp_json_put(base, "total_cost", sp_whatif_money(f->baseline_total)) ||
         !sp_json_put(base, "monthly_run_rate",
                      sp_whatif_money(f->baseline_run_rate)) ||
-        !sp_json_put(obj, "horizon_months",
-                     cJSON_CreateNumber(f->base.settings.horizon_months)) ||
-        !sp_json_put(obj, "start_date", cJSON_CreateString(start)) ||
-        !sp_json_put(obj, "currency",
-                     cJSON_CreateString(f->base.settings.currency)) ||
-        !sp_json_put(obj, "stackplan_version",
-                     cJSON_CreateString(PACKAGE_VERSION)))
+        !sp_json_put_meta(obj, f->base.settings.horizon_months, start,
+                          f->base.settings.currency))
         goto fail;
     return obj;
 fail:

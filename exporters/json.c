@@ -471,6 +471,22 @@ cleanup:
     return out;
 }
 
+cJSON *sp_json_str_or_null(const char *s)
+{
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+bool sp_json_put_meta(cJSON *obj, double horizon_months,
+                      const char start_date[11], const char *currency)
+{
+    return sp_json_put(obj, "horizon_months",
+                       cJSON_CreateNumber(horizon_months)) &&
+           sp_json_put(obj, "start_date", cJSON_CreateString(start_date)) &&
+           sp_json_put(obj, "currency", cJSON_CreateString(currency)) &&
+           sp_json_put(obj, "stackplan_version",
+                       cJSON_CreateString(PACKAGE_VERSION));
+}
+
 static cJSON *result_json(const struct sp_result *r)
 {
     const struct sp_problem *pb = r->problem;

@@ -5,7 +5,6 @@
  * the sentence a person reads ("Vendor X may rise 14.2 % before it stops
  * being worth keeping.").
  */
-#include "config.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +15,6 @@
 #include "xlsx_int.h"
 
 /* ---- JSON ------------------------------------------------------------- */
-
-static cJSON *str_or_null(const char *s)
-{
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
 
 /* A price change is a fraction searched to 0.1 %: six decimals show the
  * bracket exactly as it was tested. */
@@ -71,7 +65,7 @@ static cJSON *item_json(const struct sp_breakeven_item *it)
         !sp_json_put(obj, "direction",
                      cJSON_CreateString(it->in_plan ? "rise" : "cut")) ||
         !sp_json_put(obj, "range", range) ||
-        !sp_json_put(obj, "forced", str_or_null(it->forced)) ||
+        !sp_json_put(obj, "forced", sp_json_str_or_null(it->forced)) ||
         !sp_json_put(obj, "found", cJSON_CreateBool(it->found)) ||
         !sp_json_put(obj, "break_even",
                      it->found ? change(it->change) : cJSON_CreateNull()) ||
@@ -88,7 +82,7 @@ static cJSON *item_json(const struct sp_breakeven_item *it)
         !sp_json_put(obj, "without_total",
                      it->has_value ? sp_whatif_money(it->value_total)
                                    : cJSON_CreateNull()) ||
-        !sp_json_put(obj, "value_note", str_or_null(it->value_note)) ||
+        !sp_json_put(obj, "value_note", sp_json_str_or_null(it->value_note)) ||
         !sp_json_put(obj, "sentence", cJSON_CreateString(it->sentence))) {
         cJSON_Delete(obj);
         return NULL;
@@ -104,7 +98,8 @@ static cJSON *breakeven_json(const sp_breakeven *b)
 
     sp_date_format(&b->start_date, start);
     search = cJSON_CreateObject();
-    if (!obj || !sp_json_put(obj, "scenario", str_or_null(b->scenario)) ||
+    if (!obj ||
+        !sp_json_put(obj, "scenario", sp_json_str_or_null(b->scenario)) ||
         !sp_json_put(obj, "plan", side_json(&b->plan, false)) ||
         !sp_json_put(obj, "search", search) ||
         !sp_json_put(search, "max_rise", change(b->max_rise)) ||
@@ -121,12 +116,7 @@ static cJSON *breakeven_json(const sp_breakeven *b)
             goto fail;
         }
     }
-    if (!sp_json_put(obj, "horizon_months",
-                     cJSON_CreateNumber(b->horizon_months)) ||
-        !sp_json_put(obj, "start_date", cJSON_CreateString(start)) ||
-        !sp_json_put(obj, "currency", cJSON_CreateString(b->currency)) ||
-        !sp_json_put(obj, "stackplan_version",
-                     cJSON_CreateString(PACKAGE_VERSION)))
+    if (!sp_json_put_meta(obj, b->horizon_months, start, b->currency))
         goto fail;
     return obj;
 fail:

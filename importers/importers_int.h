@@ -229,7 +229,18 @@ struct sp_load {
     /* The line in scenarios.json of the settings' `required`, 0 when the
      * default is used. */
     int required_line;
+    /* sp_problem_load_texts: the files, in memory; NULL = read the
+     * folder. */
+    const struct sp_text_file *texts;
+    int ntexts;
 };
+
+/** @brief The bytes of input file base (path in the data folder), from
+ *  memory under sp_problem_load_texts, else read from disk.  *data is
+ *  NUL-terminated and freed by the caller.  @return SP_OK, SP_ERR_NOMEM,
+ *  or SP_ERR_IO with errno set (ENOENT for an absent file). */
+enum sp_status sp_load_read(const struct sp_load *ld, const char *base,
+                            const char *path, char **data, size_t *len);
 
 /** @brief Reports an error (warning = 0) or warning about field col of
  *         record rec of csv; printf-style message. */

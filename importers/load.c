@@ -236,7 +236,7 @@ static enum sp_status read_csv(struct sp_load *ld, const char *base,
         st = SP_ERR_NOMEM;
         goto cleanup;
     }
-    st = sp_file_read(path, &data, &len);
+    st = sp_load_read(ld, base, path, &data, &len);
     if (st == SP_ERR_IO) {
         int err = errno;
 
@@ -290,11 +290,43 @@ static void default_resale(struct sp_problem *pb)
 
 /* The scenarios file: -s as given, else DATA_DIR/scenarios.json when it
  * exists, else none (NULL, SP_OK). */
+enum sp_status sp_load_read(const struct sp_load *ld, const char *base,
+                            const char *path, char **data, size_t *len)
+{
+    int i;
+
+    if (!ld->texts)
+        return sp_file_read(path, data, len);
+    for (i = 0; i < ld->ntexts; i++) {
+        const struct sp_text_file *f = &ld->texts[i];
+        if (strcmp(f->name, base) != 0)
+            continue;
+        *data = malloc(f->len + 1);
+        if (!*data)
+            return SP_ERR_NOMEM;
+        memcpy(*data, f->text, f->len);
+        (*data)[f->len] = '\0';
+        *len = f->len;
+        return SP_OK;
+    }
+    errno = ENOENT;
+    return SP_ERR_IO;
+}
+
 static enum sp_status scenarios_path(const struct sp_load *ld, char **path)
 {
     struct stat sb;
+    int i;
 
     *path = NULL;
+    if (ld->texts) {
+        for (i = 0; i < ld->ntexts; i++)
+            if (strcmp(ld->texts[i].name, "scenarios.json") == 0) {
+                *path = strdup("scenarios.json");
+                return *path ? SP_OK : SP_ERR_NOMEM;
+            }
+        return SP_OK;
+    }
     if (ld->opt->scenarios_path) {
         *path = strdup(ld->opt->scenarios_path);
         return *path ? SP_OK : SP_ERR_NOMEM;
@@ -310,9 +342,9 @@ static enum sp_status scenarios_path(const struct sp_load *ld, char **path)
     return SP_OK;
 }
 
-enum sp_status sp_problem_load(const char *dir,
-                               const struct sp_load_options *options,
-                               sp_problem **out, sp_diags *diags)
+static enum sp_status load(const char *dir, const struct sp_text_file *texts,
+                           int ntexts, const struct sp_load_options *options,
+                           sp_problem **out, sp_diags *diags)
 {
     static const struct sp_load_options defaults = {NULL, 0, 0, NULL};
     struct sp_load ld;
@@ -344,8 +376,10 @@ enum sp_status sp_problem_load(const char *dir,
         diags = own;
     }
     ld.diags = diags;
+    ld.texts = texts;
+    ld.ntexts = ntexts;
     errors_before = sp_diags_errors(diags);
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    if (!texts && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
         if (stat(dir, &sb) != 0)
             sp_load_report_at(&ld, 0, dir, 0, NULL, NULL,
                               "expected a data folder: %s", strerror(errno));
@@ -403,4 +437,40 @@ cleanup:
     free(spath);
     sp_diags_free(own);
     return st;
+}
+
+enum sp_status sp_problem_load(const char *dir,
+                               const struct sp_load_options *options,
+                               sp_problem **out, sp_diags *diags)
+{
+    return load(dir, NULL, 0, options, out, diags);
+}
+
+enum sp_status sp_problem_load_texts(const struct sp_text_file *files, int n,
+                                     const struct sp_load_options *options,
+                                     sp_problem **out, sp_diags *diags)
+{
+    static const char *const known[] = {"catalog.csv",   "clients.csv",
+                                        "inventory.csv", "vendors.csv",
+                                        "tiers.csv",     "scenarios.json"};
+    size_t k;
+    int i, j;
+
+    if (out)
+        *out = NULL;
+    if (!files || n < 0)
+        return SP_ERR_USAGE;
+    for (i = 0; i < n; i++) {
+        if (!files[i].name || (!files[i].text && files[i].len))
+            return SP_ERR_USAGE;
+        for (k = 0; k < sizeof(known) / sizeof(*known); k++)
+            if (strcmp(files[i].name, known[k]) == 0)
+                break;
+        if (k == sizeof(known) / sizeof(*known))
+            return SP_ERR_USAGE;
+        for (j = 0; j < i; j++)
+            if (strcmp(files[i].name, files[j].name) == 0)
+                return SP_ERR_USAGE;
+    }
+    return load(SP_TEXTS_DIR, files, n, options, out, diags);
 }

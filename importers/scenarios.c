@@ -988,7 +988,7 @@ static enum sp_status import_file(struct sp_load *ld, const char *path)
         return ld->st;
     }
     j.file = sp_path_base(path);
-    st = sp_file_read(path, &data, &len);
+    st = sp_load_read(ld, j.file, path, &data, &len);
     if (st != SP_OK) {
         err = errno;
         if (st == SP_ERR_NOMEM) {

@@ -38,6 +38,27 @@ enum sp_status sp_problem_load(const char *dir,
                                const struct sp_load_options *options,
                                sp_problem **out, sp_diags *diags);
 
+/** One input file held in memory, for sp_problem_load_texts. */
+struct sp_text_file {
+    const char *name; /**< "catalog.csv", "clients.csv", "inventory.csv",
+                           "vendors.csv", "tiers.csv" or "scenarios.json" */
+    const char *text; /**< its bytes (need not end in NUL) */
+    size_t len;       /**< how many */
+};
+/** The data folder name a problem loaded from memory reports. */
+#define SP_TEXTS_DIR "(in memory)"
+
+/**
+ * @brief Reads the input files from memory instead of a folder: the same
+ * rules and diagnostics as sp_problem_load (a file absent from files is
+ * absent from the folder; options->scenarios_path is not read).
+ * @return as sp_problem_load; SP_ERR_USAGE for an unknown or repeated
+ * file name.
+ */
+enum sp_status sp_problem_load_texts(const struct sp_text_file *files, int n,
+                                     const struct sp_load_options *options,
+                                     sp_problem **out, sp_diags *diags);
+
 /** @brief Frees a problem; accepts NULL. */
 void sp_problem_free(sp_problem *self);
 
@@ -50,6 +71,10 @@ struct sp_summary {
     int clients_with_gaps; /**< clients whose current stack misses a
                                 required category */
     char start_date[11];   /**< the start date used, YYYY-MM-DD */
+    int start_date_given;  /**< 1 when the settings give start_date */
+    int migration_free;    /**< 1 when the file's settings price migration
+                                labour at nothing (labor_rate or both
+                                migration_hours_* are 0) */
 };
 
 /** @brief 1 when the problem has a client with this id (exact match). */

@@ -162,6 +162,10 @@ void sp_problem_summary(const sp_problem *pb, struct sp_summary *out)
     for (i = 0; i < pb->nholdings; i++)
         out->unmapped += pb->holdings[i].product < 0;
     sp_date_format(&pb->settings.start_date, out->start_date);
+    out->start_date_given = pb->settings.start_date_given;
+    out->migration_free = pb->settings.labor_rate == 0 ||
+                          (pb->settings.migration_hours_fixed == 0 &&
+                           pb->settings.migration_hours_per_unit == 0);
     cur = sp_plan_current(pb);
     if (!cur)
         return;

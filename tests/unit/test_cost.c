@@ -23,7 +23,8 @@ struct cost_case {
 };
 
 #define CAT "product,vendor,covers,unit,price"
-#define S36 "{\"settings\":{\"start_date\":\"2027-01-01\",\"horizon_months\":36"
+#define S36                                                                   \
+    "{\"settings\":{\"start_date\":\"2027-01-01\",\"horizon_months\":36"
 
 static const struct cost_case cases[] = {
     /* 10 users x 2 x 36 = 720; new product: no migration rate, no fee. */
@@ -35,8 +36,8 @@ static const struct cost_case cases[] = {
      "client,devices\nc1,3\n", NULL, NULL, NULL,
      S36 ",\"required\":[\"endpoint\"]}}", "c1:E", 720, 0, 0, 0, 20},
     /* flat: 1 unit per client: 2 x 50 x 12 = 1200. */
-    {"flat per client", CAT "\nB,A,backup,flat,50\n",
-     "client\nc1\nc2\n", NULL, NULL, NULL,
+    {"flat per client", CAT "\nB,A,backup,flat,50\n", "client\nc1\nc2\n", NULL,
+     NULL, NULL,
      "{\"settings\":{\"start_date\":\"2027-01-01\",\"horizon_months\":12,"
      "\"required\":[\"backup\"]}}",
      "c1:B;c2:B", 1200, 0, 0, 0, 100},
@@ -49,8 +50,8 @@ static const struct cost_case cases[] = {
     /* below the first tier: catalog price; 9 x 2 x 36 = 648. */
     {"tier not reached", CAT "\nM,A,email,user,2\n",
      "client,users\nc1,4\nc2,5\n", NULL, NULL,
-     "product,min_units,price\nM,10,1.5\n",
-     S36 ",\"required\":[\"email\"]}}", "c1:M;c2:M", 648, 0, 0, 0, 18},
+     "product,min_units,price\nM,10,1.5\n", S36 ",\"required\":[\"email\"]}}",
+     "c1:M;c2:M", 648, 0, 0, 0, 18},
     /* a tier row at 0 replaces the catalog price: 4 x 1.75 x 36 = 252. */
     {"tier at zero replaces the price", CAT "\nM,A,email,user,2\n",
      "client,users\nc1,4\n", NULL, NULL, "product,min_units,price\nM,0,1.75\n",
@@ -82,8 +83,8 @@ static const struct cost_case cases[] = {
      "client,product,monthly_cost,contract_end\nc1,M,30,2027-06-15\n", NULL,
      NULL, S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 180, 0, 10},
     /* ... on the 1st: exactly 5 months = 150. */
-    {"leaving: whole months",
-     CAT "\nM,A,email,user,2\nN,B,email,user,1\n", "client,users\nc1,10\n",
+    {"leaving: whole months", CAT "\nM,A,email,user,2\nN,B,email,user,1\n",
+     "client,users\nc1,10\n",
      "client,product,monthly_cost,contract_end\nc1,M,30,2027-06-01\n", NULL,
      NULL, S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 150, 0, 10},
     /* ... capped at H: 2030-01-01 is 36 months, capped at 12: 12 x 30. */
@@ -100,25 +101,25 @@ static const struct cost_case cases[] = {
      "client,product,contract_end\nc1,M,2027-06-15\n", NULL, NULL,
      S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 120, 0, 10},
     /* ... a termination fee replaces the rest, also month-to-month. */
-    {"leaving: termination fee",
-     CAT "\nM,A,email,user,2\nN,B,email,user,1\n", "client,users\nc1,10\n",
+    {"leaving: termination fee", CAT "\nM,A,email,user,2\nN,B,email,user,1\n",
+     "client,users\nc1,10\n",
      "client,product,monthly_cost,termination_fee\nc1,M,30,55\n", NULL, NULL,
      S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 55, 0, 10},
     /* ... an ended contract costs nothing, even with a fee. */
-    {"leaving: contract ended",
-     CAT "\nM,A,email,user,2\nN,B,email,user,1\n", "client,users\nc1,10\n",
+    {"leaving: contract ended", CAT "\nM,A,email,user,2\nN,B,email,user,1\n",
+     "client,users\nc1,10\n",
      "client,product,monthly_cost,contract_end,termination_fee\n"
      "c1,M,30,2026-12-31,55\n",
      NULL, NULL, S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 0, 0, 10},
     /* ... month-to-month without a fee: nothing. */
-    {"leaving: month-to-month",
-     CAT "\nM,A,email,user,2\nN,B,email,user,1\n", "client,users\nc1,10\n",
-     "client,product,monthly_cost\nc1,M,30\n", NULL, NULL,
-     S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 0, 0, 10},
+    {"leaving: month-to-month", CAT "\nM,A,email,user,2\nN,B,email,user,1\n",
+     "client,users\nc1,10\n", "client,product,monthly_cost\nc1,M,30\n", NULL,
+     NULL, S36 ",\"required\":[\"email\"]}}", "c1:N", 360, 0, 0, 0, 10},
     /* vendor overhead: (100 + 40 x 2) x 36 = 6480; run rate 20 + 180. */
     {"vendor fee and admin labour", CAT "\nM,A,email,user,2\n",
-     "client,users\nc1,10\n", NULL, "vendor,monthly_fee,admin_hours\nA,100,2\n",
-     NULL, S36 ",\"required\":[\"email\"],\"labor_rate\":40}}", "c1:M", 720,
+     "client,users\nc1,10\n", NULL,
+     "vendor,monthly_fee,admin_hours\nA,100,2\n", NULL,
+     S36 ",\"required\":[\"email\"],\"labor_rate\":40}}", "c1:M", 720,
      400 * 0 + 0, 0, 6480, 200},
     /* min_commit shortfall: spend 20, commit 50: 30 x 36 = 1080. */
     {"min_commit shortfall", CAT "\nM,A,email,user,2\n",
@@ -186,6 +187,66 @@ static bool read_plan(const struct sp_problem *pb, const char *text,
     return true;
 }
 
+/* The case's files as sp_problem_load_texts takes them: the same bytes
+ * put() writes (each text and a newline). */
+static int texts(const struct cost_case *cc, struct sp_text_file *f,
+                 char **owned)
+{
+    const char *names[] = {"catalog.csv", "clients.csv", "inventory.csv",
+                           "vendors.csv", "tiers.csv",   "scenarios.json"};
+    const char *text[] = {cc->catalog, cc->clients, cc->inventory,
+                          cc->vendors, cc->tiers,   cc->scenarios};
+    int i, n = 0;
+
+    for (i = 0; i < 6; i++) {
+        size_t len;
+        if (!text[i])
+            continue;
+        len = strlen(text[i]);
+        owned[n] = malloc(len + 2);
+        if (!owned[n])
+            abort();
+        memcpy(owned[n], text[i], len);
+        owned[n][len] = '\n';
+        owned[n][len + 1] = '\0';
+        f[n].name = names[i];
+        f[n].text = owned[n];
+        f[n].len = len + 1;
+        n++;
+    }
+    return n;
+}
+
+/* Loading the same files from memory gives the same problem. */
+static void check_texts(const struct cost_case *cc, const sp_problem *pb)
+{
+    struct sp_text_file f[6];
+    char *owned[6], a[17], b[17];
+    struct sp_load_options lo = {0};
+    sp_problem *mem = NULL;
+    sp_diags *diags = sp_diags_new();
+    int i, n = texts(cc, f, owned);
+    enum sp_status st = sp_problem_load_texts(f, n, &lo, &mem, diags);
+
+    ok(st == SP_OK, "%s: loads from memory too (%s)", cc->name,
+       sp_strerror(st));
+    if (st == SP_OK) {
+        sp_problem_digest(pb, a);
+        sp_problem_digest(mem, b);
+        ok(strcmp(a, b) == 0, "%s: the same problem from memory (%s = %s)",
+           cc->name, a, b);
+    }
+    sp_problem_free(mem);
+    mem = NULL;
+    f[0].name = "catalog.txt";
+    ok(sp_problem_load_texts(f, n, &lo, &mem, diags) == SP_ERR_USAGE && !mem,
+       "%s: an unknown file name is a usage error", cc->name);
+    for (i = 0; i < n; i++)
+        free(owned[i]);
+    sp_problem_free(mem);
+    sp_diags_free(diags);
+}
+
 static bool near(double a, double b)
 {
     return a - b < 1e-6 && b - a < 1e-6;
@@ -214,6 +275,7 @@ static void run(const struct cost_case *cc)
         ok(0, "%s: loads", cc->name);
         goto out;
     }
+    check_texts(cc, pb);
     plan = sp_plan_new(pb);
     if (!plan || !read_plan(pb, cc->plan, plan)) {
         ok(0, "%s: plan", cc->name);
@@ -233,8 +295,8 @@ static void run(const struct cost_case *cc)
        cc->name, k->termination, cc->termination);
     ok(near(k->vendor_overhead, cc->overhead), "%s: overhead %.2f = %.2f",
        cc->name, k->vendor_overhead, cc->overhead);
-    ok(near(k->total, cc->licence + cc->migration + cc->termination +
-                          cc->overhead),
+    ok(near(k->total,
+            cc->licence + cc->migration + cc->termination + cc->overhead),
        "%s: total is the sum of the parts", cc->name);
     ok(near(k->monthly_run_rate, cc->run_rate), "%s: run rate %.2f = %.2f",
        cc->name, k->monthly_run_rate, cc->run_rate);
