@@ -265,6 +265,13 @@ bool sp_load_number(struct sp_load *ld, const struct sp_csv *csv, size_t rec,
  *         "expected WHAT, got an empty field" and returns NULL. */
 const char *sp_load_required(struct sp_load *ld, const struct sp_csv *csv,
                              size_t rec, int col, const char *what);
+/** @brief Whether s holds a control character (U+0000-U+001F, U+007F). */
+bool sp_has_control(const char *s);
+/** @brief An id or vendor name: sp_load_required, and one holding a
+ *         control character is reported ("expected WHAT without control
+ *         characters, got ...") and NULL. */
+const char *sp_load_id(struct sp_load *ld, const struct sp_csv *csv,
+                       size_t rec, int col, const char *what);
 /** @brief Index of a normalised category, added when new; -1 when out
  *         of memory (ld->st set). */
 int sp_load_category(struct sp_load *ld, const char *norm);

@@ -89,6 +89,34 @@ const char *sp_load_required(struct sp_load *ld, const struct sp_csv *csv,
     return s;
 }
 
+bool sp_has_control(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    for (; *p; p++)
+        if (*p < 0x20 || *p == 0x7F)
+            return true;
+    return false;
+}
+
+const char *sp_load_id(struct sp_load *ld, const struct sp_csv *csv,
+                       size_t rec, int col, const char *what)
+{
+    const char *s = sp_load_required(ld, csv, rec, col, what);
+    char got[96];
+
+    if (s && sp_has_control(s)) {
+        /* GLPK refuses such names, and a TAB or line break in an id
+         * cannot be told apart in any report (docs/formats.md). */
+        sp_quote_value(s, got, sizeof(got));
+        sp_load_report(ld, 0, csv, rec, col,
+                       "expected %s without control characters, got %s", what,
+                       got);
+        return NULL;
+    }
+    return s;
+}
+
 int sp_load_category(struct sp_load *ld, const char *norm)
 {
     struct sp_problem *pb = ld->pb;

@@ -587,6 +587,14 @@ static void read_names(struct jctx *j, const cJSON *v, const char *scen,
                     got);
             continue;
         }
+        if (sp_has_control(item->valuestring)) {
+            sp_json_got(item, got, sizeof(got));
+            jreport(j, item, false, scen, no,
+                    "'%s': expected %s names without control characters, "
+                    "got %s",
+                    v->string, what[kind], got);
+            continue;
+        }
         name = sp_strdup_trim(item->valuestring);
         if (!name) {
             ld->st = SP_ERR_NOMEM;
@@ -640,6 +648,14 @@ static void read_price_change(struct jctx *j, const cJSON *v, const char *scen,
                     "'price_change': '%s': expected a fraction of at least "
                     "-1 (0.10 = +10 %%), got %s",
                     m->string, got);
+            continue;
+        }
+        if (sp_has_control(m->string)) {
+            sp_quote_value(m->string, got, sizeof(got));
+            jreport(j, m, true, scen, no,
+                    "'price_change': expected product or vendor names "
+                    "without control characters, got %s",
+                    got);
             continue;
         }
         key = sp_strdup_trim(m->string);
@@ -736,6 +752,15 @@ static char *scenario_name(struct jctx *j, const cJSON *obj, int no)
         sp_json_got(v, got, sizeof(got));
         jreport(j, v, false, NULL, no,
                 "'name': expected a non-empty string, got %s", got);
+        free(name);
+        return NULL;
+    }
+    if (sp_has_control(name)) {
+        /* The name is an id too (--scenario, sheet names, shards). */
+        sp_json_got(v, got, sizeof(got));
+        jreport(j, v, false, NULL, no,
+                "'name': expected a name without control characters, got %s",
+                got);
         free(name);
         return NULL;
     }
