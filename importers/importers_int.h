@@ -191,6 +191,16 @@ void sp_list_free(char **items, int n);
 /** @brief A unit name (user, device, server, tb, flat; plurals too). */
 bool sp_unit_parse(const char *s, enum sp_unit *out);
 
+/* ---- bounds (bounds.c) ----------------------------------------------- */
+
+/**
+ * @brief The largest value a number named name (a normalised CSV column
+ *        or a scenarios.json key) may hold, docs/formats.md "Bounds";
+ *        money for a name not listed there.
+ * @param shown  out (may be NULL): the bound as messages write it.
+ */
+double sp_bound_max(const char *name, const char **shown);
+
 /* ---- string index (strmap.c) ------------------------------------------ */
 
 /** A hash map from strings (copied) to non-negative ints. */

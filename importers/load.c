@@ -53,6 +53,7 @@ bool sp_load_number(struct sp_load *ld, const struct sp_csv *csv, size_t rec,
                     double def, double *out)
 {
     char msg[256];
+    const char *shown;
     double v;
     enum sp_number_result r;
 
@@ -70,6 +71,12 @@ bool sp_load_number(struct sp_load *ld, const struct sp_csv *csv, size_t rec,
     }
     if (r != SP_NUMBER_OK) {
         sp_load_report(ld, 0, csv, rec, col, "%s", msg);
+        return false;
+    }
+    if (v > sp_bound_max(csv->norm[col], &shown)) {
+        sp_quote_value(sp_csv_field(csv, rec, col), msg, sizeof(msg));
+        sp_load_report(ld, 0, csv, rec, col,
+                       "expected a number of at most %s, got %s", shown, msg);
         return false;
     }
     *out = v;

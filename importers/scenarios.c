@@ -340,14 +340,27 @@ static bool read_number(struct jctx *j, const cJSON *v, const char *scen,
                         double *out)
 {
     char got[96];
+    const char *shown;
+    double max = sp_bound_max(v->string, &shown);
 
     if (cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
-        v->valuedouble >= min &&
+        v->valuedouble >= min && v->valuedouble <= max &&
         (!whole || v->valuedouble == floor(v->valuedouble))) {
         *out = v->valuedouble;
         return true;
     }
     sp_json_got(v, got, sizeof(got));
+    if (cJSON_IsNumber(v) && v->valuedouble > max) {
+        if (whole)
+            jreport(j, v, false, scen, no,
+                    "%s'%s': expected a whole number from %g to %s, got %s",
+                    where, v->string, min, shown, got);
+        else
+            jreport(j, v, false, scen, no,
+                    "%s'%s': expected a number of at most %s, got %s", where,
+                    v->string, shown, got);
+        return false;
+    }
     if (whole)
         jreport(j, v, false, scen, no,
                 "%s'%s': expected a whole number of at least %g, got %s",
@@ -642,11 +655,12 @@ static void read_price_change(struct jctx *j, const cJSON *v, const char *scen,
         if (repeated_key(j, m, scen, no, "'price_change': "))
             continue;
         if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) ||
-            m->valuedouble < -1) {
+            m->valuedouble < -1 ||
+            m->valuedouble > sp_bound_max("price_change", NULL)) {
             sp_json_got(m, got, sizeof(got));
             jreport(j, m, false, scen, no,
-                    "'price_change': '%s': expected a fraction of at least "
-                    "-1 (0.10 = +10 %%), got %s",
+                    "'price_change': '%s': expected a fraction from -1 to "
+                    "100 (0.10 = +10 %%), got %s",
                     m->string, got);
             continue;
         }
