@@ -452,7 +452,9 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
             zl = m->zcol[base + l] = add_col(m, m->name, GLP_BV, 0, 1, 0.0);
             if (lv[l].min_units > 0.0) {
                 int ind[2] = {0, zl};
-                double val[2] = {0.0, -lv[l].min_units};
+                /* m_l less the tolerance of sp_tier_reached, so that the
+                 * model reaches a tier exactly when the checker does */
+                double val[2] = {0.0, -sp_tier_threshold(lv[l].min_units)};
                 snprintf(m->name, 256, "tmin[%s,%d]", pr->id, l);
                 m->tminrow[base + l] = add_row(m, m->name, GLP_LO, 0.0, 0.0);
                 glp_set_mat_row(m->lp, m->tminrow[base + l], 1, ind, val);
@@ -895,7 +897,8 @@ int sp_model_level_reached(const struct sp_model *m, int p, double units)
     int l, level = 0;
 
     for (l = 1; l < m->nlev[p]; l++)
-        if (m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] <= units)
+        if (sp_tier_reached(
+                units, m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l]))
             level = l;
     return level;
 }
