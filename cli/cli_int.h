@@ -68,6 +68,8 @@ int cli_check_outputs(const char *command, const char *dir,
  *  @return -1 when fine, else the exit code (already printed). */
 int cli_check_workbook(const char *command, const char *option,
                        const char *path);
+/** --verbose: a line of the solver's log on stderr (an sp_log_fn). */
+void cli_solver_log(const char *line, void *user);
 /** "stackplan: MESSAGE" on stderr, then returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *message);
 

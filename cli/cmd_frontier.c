@@ -26,6 +26,8 @@ static const char usage[] =
     "      --time-limit S    stop each solve after S seconds\n"
     "      --gap G           stop each solve at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -61,6 +63,11 @@ int cli_whatif_option(const char *command, int argc, char **argv, int *i,
 
     if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
         a->quiet = 1;
+        return -1;
+    }
+    if (!strcmp(o, "--verbose")) {
+        a->lo.verbose = 1;
+        a->so.log = cli_solver_log;
         return -1;
     }
     for (k = 0; k < sizeof(valued) / sizeof(*valued); k++)

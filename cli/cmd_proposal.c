@@ -24,6 +24,8 @@ static const char usage[] =
     "      --time-limit S    stop each scenario after S seconds\n"
     "      --gap G           stop at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -74,6 +76,9 @@ static int parse_args(int argc, char **argv, struct args *a)
             return EXIT_OK;
         } else if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
             a->quiet = 1;
+        } else if (!strcmp(o, "--verbose")) {
+            a->lo.verbose = 1;
+            a->so.log = cli_solver_log;
         } else if (takes_value(o)) {
             if (!v)
                 return cli_usage_error("proposal", "option needs a value");

@@ -29,7 +29,8 @@ static const char usage[] =
     "      --scenario NAME   solve only the scenario of this name\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "      --strict          unmapped inventory rows are errors\n"
-    "      --verbose         also list unknown columns\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -112,6 +113,7 @@ int cli_solve(int argc, char **argv)
             lo.strict = 1;
         } else if (!strcmp(a, "--verbose")) {
             lo.verbose = 1;
+            so.log = cli_solver_log;
         } else if (a[0] == '-' && a[1] != '\0' && !next) {
             if (!strcmp(a, "-s") || !strcmp(a, "--scenarios") ||
                 !strcmp(a, "-o") || !strcmp(a, "--output") ||
