@@ -160,9 +160,9 @@ int cli_check(int argc, char **argv)
     }
     sp_problem_summary(pb, &summary);
     if (json)
-        print_summary_json(&summary, sp_diags_count(diags));
+        print_summary_json(&summary, sp_diags_warnings(diags));
     else
-        print_summary(&summary, sp_diags_count(diags));
+        print_summary(&summary, sp_diags_warnings(diags));
     rc = EXIT_OK;
 
 cleanup:
