@@ -41,7 +41,8 @@ struct cli_whatif_args {
     {"output", required_argument, NULL, 'o'},                   \
     {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},    \
     {"gap", required_argument, NULL, OPT_GAP},                  \
-    {"today", required_argument, NULL, OPT_TODAY}
+    {"today", required_argument, NULL, OPT_TODAY},              \
+    {"verbose", no_argument, NULL, OPT_VERBOSE}
 // clang-format on
 /** Takes option c (from cli_getopt) when it is a shared one.
  *  @return -1 when taken, 0 when not a shared option, else the exit code
@@ -140,6 +141,8 @@ int cli_check_outputs(const char *command, const char *dir,
  *  @return -1 when fine, else the exit code (already printed). */
 int cli_check_workbook(const char *command, const char *option,
                        const char *path);
+/** --verbose: a line of the solver's log on stderr (an sp_log_fn). */
+void cli_solver_log(const char *line, void *user);
 /** "stackplan: MESSAGE" on stderr, then returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *message);
 

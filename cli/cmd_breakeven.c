@@ -36,6 +36,8 @@ static const char usage[] =
     "      --time-limit S    stop each solve after S seconds\n"
     "      --gap G           stop each solve at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"

@@ -59,7 +59,7 @@ static int print_json(const struct sp_summary *s, const sp_diags *diags)
     cJSON_AddBoolToObject(root, "ok", sp_diags_errors(diags) == 0 && s);
     cJSON_AddNumberToObject(root, "errors", (double)sp_diags_errors(diags));
     cJSON_AddNumberToObject(root, "warnings",
-                            (double)(n - sp_diags_errors(diags)));
+                            (double)sp_diags_warnings(diags));
     list = cJSON_AddArrayToObject(root, "diagnostics");
     for (i = 0; list && i < n; i++) {
         const struct sp_diag *d = sp_diags_get(diags, i);
@@ -191,7 +191,7 @@ int cli_check(int argc, char **argv)
     if (json)
         print_json(&summary, diags);
     else
-        print_summary(&summary, sp_diags_count(diags));
+        print_summary(&summary, sp_diags_warnings(diags));
     rc = EXIT_OK;
 
 cleanup:

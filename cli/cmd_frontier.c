@@ -27,6 +27,8 @@ static const char usage[] =
     "      --time-limit S    stop each solve after S seconds\n"
     "      --gap G           stop each solve at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -79,6 +81,10 @@ int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a)
         if ((rc = cli_opt_date(command, "--today", optarg)) >= 0)
             return rc;
         a->lo.today = optarg;
+        break;
+    case OPT_VERBOSE:
+        a->lo.verbose = 1;
+        a->so.log = cli_solver_log;
         break;
     default:
         return 0;

@@ -25,6 +25,8 @@ static const char usage[] =
     "      --time-limit S    stop each scenario after S seconds\n"
     "      --gap G           stop at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -58,6 +60,7 @@ static const struct option options[] = {
     {"today", required_argument, NULL, OPT_TODAY},
     {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
     {"gap", required_argument, NULL, OPT_GAP},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
     {NULL, 0, NULL, 0},
 };
 
@@ -100,6 +103,10 @@ static int parse_args(int argc, char **argv, struct args *a)
             if ((rc = cli_opt_gap("proposal", "--gap", optarg, &a->so.gap)) >=
                 0)
                 return rc;
+            break;
+        case OPT_VERBOSE:
+            a->lo.verbose = 1;
+            a->so.log = cli_solver_log;
             break;
         default:
             return EXIT_USAGE;

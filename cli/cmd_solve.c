@@ -32,7 +32,8 @@ static const char usage[] =
     "                        and exit\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "      --strict          unmapped inventory rows are errors\n"
-    "      --verbose         also list unknown columns\n"
+    "      --verbose         also list unknown columns, and log the solver\n"
+    "                        (GLPK's output, rounds, cuts) on stderr\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -135,6 +136,7 @@ int cli_solve(int argc, char **argv)
             break;
         case OPT_VERBOSE:
             lo.verbose = 1;
+            so.log = cli_solver_log;
             break;
         case OPT_LIST_SCENARIOS:
             list = 1;

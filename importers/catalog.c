@@ -77,8 +77,8 @@ static bool read_product(struct sp_load *ld, const struct sp_csv *csv,
 
     memset(p, 0, sizeof(*p));
     p->line = csv->records[r].line;
-    id = sp_load_required(ld, csv, r, col[COL_PRODUCT], "a product id");
-    vendor = sp_load_required(ld, csv, r, col[COL_VENDOR], "a vendor name");
+    id = sp_load_id(ld, csv, r, col[COL_PRODUCT], "a product id");
+    vendor = sp_load_id(ld, csv, r, col[COL_VENDOR], "a vendor name");
     if (id && (first = sp_strmap_get(&ld->products, id)) != -1) {
         sp_load_report(ld, 0, csv, r, col[COL_PRODUCT],
                        "expected a unique product id, got '%s' again "

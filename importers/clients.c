@@ -50,7 +50,7 @@ static bool read_client(struct sp_load *ld, const struct sp_csv *csv, size_t r,
 
     memset(c, 0, sizeof(*c));
     c->line = csv->records[r].line;
-    id = sp_load_required(ld, csv, r, col[COL_CLIENT], "a client id");
+    id = sp_load_id(ld, csv, r, col[COL_CLIENT], "a client id");
     if (id && (first = sp_strmap_get(&ld->clients, id)) != -1) {
         sp_load_report(ld, 0, csv, r, col[COL_CLIENT],
                        "expected a unique client id, got '%s' again (first "

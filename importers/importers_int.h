@@ -191,6 +191,16 @@ void sp_list_free(char **items, int n);
 /** @brief A unit name (user, device, server, tb, flat; plurals too). */
 bool sp_unit_parse(const char *s, enum sp_unit *out);
 
+/* ---- bounds (bounds.c) ----------------------------------------------- */
+
+/**
+ * @brief The largest value a number named name (a normalised CSV column
+ *        or a scenarios.json key) may hold, docs/formats.md "Bounds";
+ *        money for a name not listed there.
+ * @param shown  out (may be NULL): the bound as messages write it.
+ */
+double sp_bound_max(const char *name, const char **shown);
+
 /* ---- string index (strmap.c) ------------------------------------------ */
 
 /** A hash map from strings (copied) to non-negative ints. */
@@ -276,6 +286,13 @@ bool sp_load_number(struct sp_load *ld, const struct sp_csv *csv, size_t rec,
  *         "expected WHAT, got an empty field" and returns NULL. */
 const char *sp_load_required(struct sp_load *ld, const struct sp_csv *csv,
                              size_t rec, int col, const char *what);
+/** @brief Whether s holds a control character (U+0000-U+001F, U+007F). */
+bool sp_has_control(const char *s);
+/** @brief An id or vendor name: sp_load_required, and one holding a
+ *         control character is reported ("expected WHAT without control
+ *         characters, got ...") and NULL. */
+const char *sp_load_id(struct sp_load *ld, const struct sp_csv *csv,
+                       size_t rec, int col, const char *what);
 /** @brief Index of a normalised category, added when new; -1 when out
  *         of memory (ld->st set). */
 int sp_load_category(struct sp_load *ld, const char *norm);

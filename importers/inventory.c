@@ -38,8 +38,8 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
 
     memset(h, 0, sizeof(*h));
     h->line = csv->records[r].line;
-    client = sp_load_required(ld, csv, r, col[COL_CLIENT], "a client id");
-    product = sp_load_required(ld, csv, r, col[COL_PRODUCT], "a product id");
+    client = sp_load_id(ld, csv, r, col[COL_CLIENT], "a client id");
+    product = sp_load_id(ld, csv, r, col[COL_PRODUCT], "a product id");
     if (client) {
         c = sp_strmap_get(&ld->clients, client);
         if (c == -1 && ld->clients_ok)

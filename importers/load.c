@@ -53,6 +53,7 @@ bool sp_load_number(struct sp_load *ld, const struct sp_csv *csv, size_t rec,
                     double def, double *out)
 {
     char msg[256];
+    const char *shown;
     double v;
     enum sp_number_result r;
 
@@ -72,6 +73,12 @@ bool sp_load_number(struct sp_load *ld, const struct sp_csv *csv, size_t rec,
         sp_load_report(ld, 0, csv, rec, col, "%s", msg);
         return false;
     }
+    if (v > sp_bound_max(csv->norm[col], &shown)) {
+        sp_quote_value(sp_csv_field(csv, rec, col), msg, sizeof(msg));
+        sp_load_report(ld, 0, csv, rec, col,
+                       "expected a number of at most %s, got %s", shown, msg);
+        return false;
+    }
     *out = v;
     return true;
 }
@@ -84,6 +91,34 @@ const char *sp_load_required(struct sp_load *ld, const struct sp_csv *csv,
     if (s[0] == '\0') {
         sp_load_report(ld, 0, csv, rec, col, "expected %s, got an empty field",
                        what);
+        return NULL;
+    }
+    return s;
+}
+
+bool sp_has_control(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    for (; *p; p++)
+        if (*p < 0x20 || *p == 0x7F)
+            return true;
+    return false;
+}
+
+const char *sp_load_id(struct sp_load *ld, const struct sp_csv *csv,
+                       size_t rec, int col, const char *what)
+{
+    const char *s = sp_load_required(ld, csv, rec, col, what);
+    char got[96];
+
+    if (s && sp_has_control(s)) {
+        /* GLPK refuses such names, and a TAB or line break in an id
+         * cannot be told apart in any report (docs/formats.md). */
+        sp_quote_value(s, got, sizeof(got));
+        sp_load_report(ld, 0, csv, rec, col,
+                       "expected %s without control characters, got %s", what,
+                       got);
         return NULL;
     }
     return s;

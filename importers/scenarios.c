@@ -340,14 +340,27 @@ static bool read_number(struct jctx *j, const cJSON *v, const char *scen,
                         double *out)
 {
     char got[96];
+    const char *shown;
+    double max = sp_bound_max(v->string, &shown);
 
     if (cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
-        v->valuedouble >= min &&
+        v->valuedouble >= min && v->valuedouble <= max &&
         (!whole || v->valuedouble == floor(v->valuedouble))) {
         *out = v->valuedouble;
         return true;
     }
     sp_json_got(v, got, sizeof(got));
+    if (cJSON_IsNumber(v) && v->valuedouble > max) {
+        if (whole)
+            jreport(j, v, false, scen, no,
+                    "%s'%s': expected a whole number from %g to %s, got %s",
+                    where, v->string, min, shown, got);
+        else
+            jreport(j, v, false, scen, no,
+                    "%s'%s': expected a number of at most %s, got %s", where,
+                    v->string, shown, got);
+        return false;
+    }
     if (whole)
         jreport(j, v, false, scen, no,
                 "%s'%s': expected a whole number of at least %g, got %s",
@@ -587,6 +600,14 @@ static void read_names(struct jctx *j, const cJSON *v, const char *scen,
                     got);
             continue;
         }
+        if (sp_has_control(item->valuestring)) {
+            sp_json_got(item, got, sizeof(got));
+            jreport(j, item, false, scen, no,
+                    "'%s': expected %s names without control characters, "
+                    "got %s",
+                    v->string, what[kind], got);
+            continue;
+        }
         name = sp_strdup_trim(item->valuestring);
         if (!name) {
             ld->st = SP_ERR_NOMEM;
@@ -634,12 +655,21 @@ static void read_price_change(struct jctx *j, const cJSON *v, const char *scen,
         if (repeated_key(j, m, scen, no, "'price_change': "))
             continue;
         if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) ||
-            m->valuedouble < -1) {
+            m->valuedouble < -1 ||
+            m->valuedouble > sp_bound_max("price_change", NULL)) {
             sp_json_got(m, got, sizeof(got));
             jreport(j, m, false, scen, no,
-                    "'price_change': '%s': expected a fraction of at least "
-                    "-1 (0.10 = +10 %%), got %s",
+                    "'price_change': '%s': expected a fraction from -1 to "
+                    "100 (0.10 = +10 %%), got %s",
                     m->string, got);
+            continue;
+        }
+        if (sp_has_control(m->string)) {
+            sp_quote_value(m->string, got, sizeof(got));
+            jreport(j, m, true, scen, no,
+                    "'price_change': expected product or vendor names "
+                    "without control characters, got %s",
+                    got);
             continue;
         }
         key = sp_strdup_trim(m->string);
@@ -736,6 +766,15 @@ static char *scenario_name(struct jctx *j, const cJSON *obj, int no)
         sp_json_got(v, got, sizeof(got));
         jreport(j, v, false, NULL, no,
                 "'name': expected a non-empty string, got %s", got);
+        free(name);
+        return NULL;
+    }
+    if (sp_has_control(name)) {
+        /* The name is an id too (--scenario, sheet names, shards). */
+        sp_json_got(v, got, sizeof(got));
+        jreport(j, v, false, NULL, no,
+                "'name': expected a name without control characters, got %s",
+                got);
         free(name);
         return NULL;
     }

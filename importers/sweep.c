@@ -126,12 +126,15 @@ static bool value_ok(enum sweep_kind kind, double v, char *want, size_t size)
 {
     switch (kind) {
     case SW_PRICE:
-        snprintf(want, size, "a fraction of at least -1 (0.10 = +10 %%)");
-        return v >= -1.0;
+        snprintf(want, size, "a fraction from -1 to 100 (0.10 = +10 %%)");
+        return v >= -1.0 && v <= sp_bound_max("price_change", NULL);
     case SW_LABOR:
-        snprintf(want, size, "a non-negative number");
-        return v >= 0.0;
+        snprintf(want, size, "a non-negative number of at most 1e6");
+        return v >= 0.0 && v <= sp_bound_max("labor_rate", NULL);
     case SW_HORIZON:
+        snprintf(want, size, "a whole number from 1 to 1200");
+        return v >= 1.0 && v == floor(v) &&
+               v <= sp_bound_max("horizon_months", NULL);
     case SW_MAX_VENDORS:
     default:
         snprintf(want, size, "a whole number of at least 1");

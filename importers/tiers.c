@@ -67,7 +67,7 @@ enum sp_status sp_import_tiers(struct sp_load *ld, const struct sp_csv *csv)
             continue;
         memset(&t, 0, sizeof(t));
         t.line = csv->records[r].line;
-        id = sp_load_required(ld, csv, r, col[COL_PRODUCT], "a product id");
+        id = sp_load_id(ld, csv, r, col[COL_PRODUCT], "a product id");
         if (id) {
             p = sp_strmap_get(&ld->products, id);
             if (p == -1 && ld->catalog_ok)

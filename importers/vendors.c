@@ -30,7 +30,7 @@ enum sp_status sp_import_vendors(struct sp_load *ld, const struct sp_csv *csv)
             continue;
         memset(&tmp, 0, sizeof(tmp));
         v = &tmp;
-        name = sp_load_required(ld, csv, r, col[COL_VENDOR], "a vendor name");
+        name = sp_load_id(ld, csv, r, col[COL_VENDOR], "a vendor name");
         if (name) {
             k = sp_strmap_get(&ld->vendors, name);
             if (k >= 0 && ld->pb->vendors[k].line > 0)

@@ -67,8 +67,13 @@ sp_diags *sp_diags_new(void);
 void sp_diags_free(sp_diags *self);
 /** @brief Number of entries. */
 size_t sp_diags_count(const sp_diags *self);
-/** @brief Number of errors (entries that are not warnings). */
+/** @brief Number of errors (entries that are not warnings).  Only the
+ *  first 100 errors and 100 warnings of each file are kept as entries;
+ *  one more entry without a file ("… and N more errors in FILE") stands
+ *  for the rest, which these counts include. */
 size_t sp_diags_errors(const sp_diags *self);
+/** @brief Number of warnings, those left out included. */
+size_t sp_diags_warnings(const sp_diags *self);
 /** @brief Entry i (0 <= i < count); owned by the list. */
 const struct sp_diag *sp_diags_get(const sp_diags *self, size_t i);
 /**

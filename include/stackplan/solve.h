@@ -28,6 +28,11 @@ struct sp_progress {
 /** Called from inside the solve; must not call back into the library. */
 typedef void (*sp_progress_fn)(const struct sp_progress *progress, void *user);
 
+/** Called with one line (no line end) of the solver's log: GLPK's own
+ *  output and the search's trace (rounds, cuts, vendor sets).  Called
+ *  from inside the solve; must not call back into the library. */
+typedef void (*sp_log_fn)(const char *line, void *user);
+
 /** How to solve.  A zeroed struct gives the defaults. */
 struct sp_solve_options {
     double time_limit; /**< seconds per scenario; 0 = none */
@@ -44,6 +49,10 @@ struct sp_solve_options {
     int shard_index, shard_count;
     /** Solve only the scenario of this name; NULL = all. */
     const char *only;
+    /** The solver's log, line by line; NULL = none (GLPK never writes to
+     *  stdout or stderr itself). */
+    sp_log_fn log;
+    void *log_user;
 };
 
 /**

@@ -270,6 +270,14 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
                                 const struct sp_scenario *sc,
                                 const struct sp_plan *plan);
 
+/** The least total of units that reaches a tier of min_units:
+ *  min_units - 1e-9 x max(1, min_units).  Unit totals are sums of
+ *  decimals (0.1 + 4.1 + 0.8 is not exactly 5 in a double), so model and
+ *  checks compare them with this one tolerance (docs/model.md). */
+double sp_tier_threshold(double min_units);
+/** Whether a product's total units reach a tier of min_units (the rule
+ *  above); the checker, the formulation and the heuristics all use it. */
+bool sp_tier_reached(double total, double min_units);
 /** Billable units b(c,p) of docs/model.md. */
 double sp_cost_billable(const struct sp_problem *pb, int c, int p);
 /** Licence per month of (c,p) in a costed plan (contract or tier price). */

@@ -30,6 +30,16 @@ void sp_costing_free(struct sp_costing *k)
     free(k);
 }
 
+double sp_tier_threshold(double min_units)
+{
+    return min_units - 1e-9 * fmax(1.0, min_units);
+}
+
+bool sp_tier_reached(double total, double min_units)
+{
+    return total >= sp_tier_threshold(min_units);
+}
+
 double sp_cost_billable(const struct sp_problem *pb, int c, int p)
 {
     const struct sp_product *pr = &pb->products[p];
@@ -163,7 +173,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
         /* Tiers ascend: the last one reached sets the price of every
          * unit (all-units pricing). */
         for (t = 0; t < pr->ntiers; t++)
-            if (pr->tiers[t].min_units <= k->product_units[p]) {
+            if (sp_tier_reached(k->product_units[p], pr->tiers[t].min_units)) {
                 price = pr->tiers[t].price;
                 k->product_tier[p] = t;
             }

@@ -80,12 +80,44 @@ struct builder {
     double *units;        /* nproducts: B_p, the candidates' units summed */
 };
 
+/* GLPK ends the process (glp_error) on a name holding a control
+ * character or longer than 255 bytes.  The loaders refuse such ids, but
+ * a problem built through the API may hold one: names are copied with
+ * every control character replaced by '?', so no name can end a run. */
+static void safe_name(char *out, const char *name)
+{
+    const char *end = out + 255;
+    unsigned char c;
+
+    for (; *name && out < end; name++, out++) {
+        c = (unsigned char)*name;
+        *out = c < 0x20 || c == 0x7F ? '?' : (char)c;
+    }
+    *out = '\0';
+}
+
+static void set_col_name(glp_prob *lp, int j, const char *name)
+{
+    char buf[256];
+
+    safe_name(buf, name);
+    glp_set_col_name(lp, j, buf);
+}
+
+static void set_row_name(glp_prob *lp, int i, const char *name)
+{
+    char buf[256];
+
+    safe_name(buf, name);
+    glp_set_row_name(lp, i, buf);
+}
+
 static int add_col(struct sp_model *m, const char *name, int kind, double lb,
                    double ub, double obj)
 {
     int j = glp_add_cols(m->lp, 1);
 
-    glp_set_col_name(m->lp, j, name);
+    set_col_name(m->lp, j, name);
     glp_set_col_kind(m->lp, j, kind);
     if (lb == ub) {
         glp_set_col_bnds(m->lp, j, GLP_FX, lb, ub);
@@ -105,7 +137,7 @@ static int add_row(struct sp_model *m, const char *name, int type, double lb,
 {
     int i = glp_add_rows(m->lp, 1);
 
-    glp_set_row_name(m->lp, i, name);
+    set_row_name(m->lp, i, name);
     glp_set_row_bnds(m->lp, i, type, lb, ub);
     return i;
 }
@@ -420,7 +452,9 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
             zl = m->zcol[base + l] = add_col(m, m->name, GLP_BV, 0, 1, 0.0);
             if (lv[l].min_units > 0.0) {
                 int ind[2] = {0, zl};
-                double val[2] = {0.0, -lv[l].min_units};
+                /* m_l less the tolerance of sp_tier_reached, so that the
+                 * model reaches a tier exactly when the checker does */
+                double val[2] = {0.0, -sp_tier_threshold(lv[l].min_units)};
                 snprintf(m->name, 256, "tmin[%s,%d]", pr->id, l);
                 m->tminrow[base + l] = add_row(m, m->name, GLP_LO, 0.0, 0.0);
                 glp_set_mat_row(m->lp, m->tminrow[base + l], 1, ind, val);
@@ -534,10 +568,10 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
     for (l = 0; l < cd->nlev; l++) {
         int j = cd->col + l;
         if (cd->nlev == 1)
-            glp_set_col_name(m->lp, j, nm(m, "x[%s,%s]", cid, pr->id, -1));
+            set_col_name(m->lp, j, nm(m, "x[%s,%s]", cid, pr->id, -1));
         else {
             snprintf(m->name, 256, "w[%s,%s,%d]", cid, pr->id, l);
-            glp_set_col_name(m->lp, j, m->name);
+            set_col_name(m->lp, j, m->name);
         }
         glp_set_col_kind(m->lp, j, GLP_BV);
         if (cd->pinned && cd->nlev == 1)
@@ -565,13 +599,12 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
             continue;
         /* link[c,p] or wz[c,p,l]: the column against y or z */
         if (cd->nlev == 1) {
-            glp_set_row_name(m->lp, row,
-                             nm(m, "link[%s,%s]", cid, pr->id, -1));
+            set_row_name(m->lp, row, nm(m, "link[%s,%s]", cid, pr->id, -1));
             ind[1] = j;
             ind[2] = m->ycol[v];
         } else {
             snprintf(m->name, 256, "wz[%s,%s,%d]", cid, pr->id, l);
-            glp_set_row_name(m->lp, row + l, m->name);
+            set_row_name(m->lp, row + l, m->name);
             ind[1] = j;
             ind[2] = m->zcol[base + l];
         }
@@ -588,7 +621,7 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
             ind[l + 1] = cd->col + l;
             val[l + 1] = 1.0;
         }
-        glp_set_row_name(m->lp, row, nm(m, "pin[%s,%s]", cid, pr->id, -1));
+        set_row_name(m->lp, row, nm(m, "pin[%s,%s]", cid, pr->id, -1));
         glp_set_row_bnds(m->lp, row, GLP_FX, 1.0, 1.0);
         glp_set_mat_row(m->lp, row, cd->nlev, ind, val);
     }
@@ -864,7 +897,8 @@ int sp_model_level_reached(const struct sp_model *m, int p, double units)
     int l, level = 0;
 
     for (l = 1; l < m->nlev[p]; l++)
-        if (m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l] <= units)
+        if (sp_tier_reached(
+                units, m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l]))
             level = l;
     return level;
 }

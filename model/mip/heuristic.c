@@ -28,6 +28,10 @@
  * categories; beyond this many the heuristic gives no plan (the search
  * does without a first one). */
 #define MAX_BITS 20
+/* repack's table: whole units up to a tier minimum, one byte per client
+ * and unit; beyond these the heuristic leaves the level to the MIP. */
+#define REPACK_MAX_UNITS 1e7
+#define REPACK_MAX_CELLS 1e8
 
 struct heur {
     const struct sp_model *m;
@@ -619,7 +623,7 @@ static enum sp_status reach_levels(struct heur *h)
         book_plan(h);
         level_min =
             m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)h->target[p]];
-        if (h->units[p] >= level_min)
+        if (sp_tier_reached(h->units[p], level_min))
             continue;
         save_trial(h);
         before = h->cost;
@@ -632,7 +636,7 @@ static enum sp_status reach_levels(struct heur *h)
             h->moves[n++].client = c;
         }
         qsort(h->moves, (size_t)n, sizeof(*h->moves), by_per_unit);
-        for (i = 0; i < n && h->units[p] < level_min; i++) {
+        for (i = 0; i < n && !sp_tier_reached(h->units[p], level_min); i++) {
             int ip = movable(h, h->moves[i].client, p);
             if (ip >= 0)
                 cover_with(h, h->moves[i].client, ip, true, true);
@@ -658,7 +662,7 @@ static enum sp_status repack(struct heur *h, int p)
     const struct sp_problem *pb = h->pb;
     const struct sp_model *m = h->m;
     int l = sp_model_level_reached(m, p, h->units[p]), c, i, n = 0, w, t;
-    double need, before = h->cost, gain = 0.0, *dp = NULL, *d = NULL;
+    double need, full, before = h->cost, gain = 0.0, *dp = NULL, *d = NULL;
     int *item = NULL, *wt = NULL, *fromcap = NULL;
     unsigned char *take = NULL, *in = NULL;
     enum sp_status st = SP_ERR_NOMEM;
@@ -666,6 +670,7 @@ static enum sp_status repack(struct heur *h, int p)
     if (l == 0)
         return SP_OK;
     need = m->levelmin[(size_t)p * (size_t)m->maxlev + (size_t)l];
+    full = need;
     item = malloc(((size_t)pb->nclients + 1) * sizeof(int));
     wt = malloc(((size_t)pb->nclients + 1) * sizeof(int));
     d = malloc(((size_t)pb->nclients + 1) * sizeof(double));
@@ -697,11 +702,18 @@ static enum sp_status repack(struct heur *h, int p)
             continue;
         }
         item[n] = c;
-        wt[n] = (int)floor(m->cands[ip].b + 1e-9);
+        /* units past the minimum add nothing: capped there, the cast
+         * stays in int whatever the count */
+        wt[n] = (int)floor(fmin(m->cands[ip].b, full + 1.0) + 1e-9);
         d[n] = con - coff;
         if (on)
             gain += d[n]; /* what the present members cost */
         n++;
+    }
+    if (need > REPACK_MAX_UNITS ||
+        (double)n * (ceil(need) + 1.0) > REPACK_MAX_CELLS) {
+        st = SP_OK; /* too large a table for a heuristic: no repack */
+        goto cleanup;
     }
     t = need > 0.0 ? (int)ceil(need - 1e-9) : 0;
     dp = malloc(((size_t)t + 1) * sizeof(double));

@@ -16,6 +16,7 @@
  */
 
 #include <glpk.h>
+#include <setjmp.h>
 
 /* One product a client may run (docs/model.md "Candidates") with what
  * it costs that client, and where its columns are. */
@@ -56,6 +57,43 @@ struct sp_model {
     double constant; /* leaving costs of every current product, paid
                         unless x[c,p] = 1 takes them back */
 };
+
+/* ---- GLPK kept inside the library (model/mip/glpk_guard.c) ---------- */
+
+/** One solve's hold on GLPK's output and fatal errors. */
+struct sp_glpk_guard {
+    jmp_buf jump; /* where GLPK's error hook returns to */
+    sp_log_fn log;
+    void *log_user;
+    char buf[512], last[512], prev[512]; /* the line being put together,
+                                            the last two lines */
+    size_t len;
+    struct sp_glpk_guard *outer; /* the guard this one is inside, or NULL */
+};
+
+/**
+ * Use at a solve's entry, with g on the heap or otherwise untouched until
+ * the end:
+ *
+ *     sp_glpk_guard_begin(g, opt->log, opt->log_user);
+ *     if (setjmp(g->jump))
+ *         return sp_glpk_guard_failed(g, err, errsize);
+ *     ... every glp_* call ...
+ *     sp_glpk_guard_end(g);
+ */
+void sp_glpk_guard_begin(struct sp_glpk_guard *g, sp_log_fn log, void *user);
+void sp_glpk_guard_end(struct sp_glpk_guard *g);
+/** After GLPK's error: frees GLPK's environment, writes GLPK's message
+ *  into err; returns SP_ERR_SOLVER. */
+enum sp_status sp_glpk_guard_failed(struct sp_glpk_guard *g, char *err,
+                                    size_t errsize);
+/** A line of the search's trace for the log callback of the running
+ *  solve; nothing without one. */
+void sp_mip_log(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 
 /**
  * @brief Builds the mixed-integer model of scenario sc.

@@ -279,9 +279,8 @@ static enum sp_status try_plan(struct sp_model *m, struct sp_plan **first,
  * such plan.  *lb is the last optimal LP's bound (the time limit or a
  * failing LP stop the rounds); *ncuts how many went in. */
 static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
-                               double t0, double gap, bool trace,
-                               struct sp_plan **first, double *ub, double *lb,
-                               int *nfix, int *ncuts)
+                               double t0, double gap, struct sp_plan **first,
+                               double *ub, double *lb, int *nfix, int *ncuts)
 {
     int n = glp_get_num_cols(m->lp), round, stalls = 0, runs = 0;
     glp_prob *pool = glp_create_prob();
@@ -323,9 +322,8 @@ static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
             tried = *lb;
             runs++;
         }
-        if (trace)
-            fprintf(stderr, "root cuts %d: +%d, lp %.6f, plan %.6f, %.2f s\n",
-                    round + 1, k, *lb, *ub, glp_difftime(glp_time(), t0));
+        sp_mip_log("root cuts %d: +%d, lp %.6f, plan %.6f, %.2f s", round + 1,
+                   k, *lb, *ub, glp_difftime(glp_time(), t0));
         /* fixed, not deleted: the generator keeps the columns */
         *nfix += fix_by_reduced_cost(m, fix_limit(*ub, *lb));
         /* the bound can stall for a round and then jump */
@@ -348,7 +346,6 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
     int rounds = 0, rows = 0, cols = 0, n, k, nfix = 0, dropped = 0;
     glp_smcp parm;
     enum sp_status st = SP_OK;
-    bool trace = getenv("STACKPLAN_TRACE") != NULL;
 
     memset(out, 0, sizeof(*out));
     if (!parked)
@@ -393,12 +390,10 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
         rounds++;
         rows += n;
         cols += k;
-        if (trace)
-            fprintf(stderr,
-                    "root round %d: +%d rows, +%d candidates, "
-                    "lp %.6f, %.2f s\n",
-                    rounds, n, k, glp_get_obj_val(m->lp),
-                    glp_difftime(glp_time(), t0));
+        sp_mip_log("root round %d: +%d rows, +%d candidates, "
+                   "lp %.6f, %.2f s",
+                   rounds, n, k, glp_get_obj_val(m->lp),
+                   glp_difftime(glp_time(), t0));
         if (n == 0 && k == 0)
             break;
     }
@@ -413,8 +408,8 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
         nfix = fix_by_reduced_cost(m, limit);
         dropped = sp_model_drop_fixed(m, out->first);
         if (resolve(m, &parm, tm_lim, t0) == 0) {
-            st = add_cuts(m, &parm, tm_lim, t0, gap, trace, &out->first,
-                          &out->ub, &out->lb, &nfix, &out->cuts);
+            st = add_cuts(m, &parm, tm_lim, t0, gap, &out->first, &out->ub,
+                          &out->lb, &nfix, &out->cuts);
             if (st != SP_OK)
                 goto done;
             dropped += sp_model_drop_fixed(m, out->first);
@@ -423,15 +418,13 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
         parm.tm_lim = INT_MAX;
         out->rc = glp_simplex(m->lp, &parm);
     }
-    if (trace)
-        fprintf(stderr,
-                "root: %d rounds, +%d rows, +%d candidates, lp %.6f; %d "
-                "cuts, bound %.6f; plan %.6f; %d candidates released, %d "
-                "columns fixed, %d dropped, lp %d x %d, %.2f s\n",
-                rounds, rows, cols, out->lp, out->cuts, out->lb,
-                out->first ? out->ub : HUGE_VAL, n, nfix, dropped,
-                glp_get_num_rows(m->lp), glp_get_num_cols(m->lp),
-                glp_difftime(glp_time(), t0));
+    sp_mip_log("root: %d rounds, +%d rows, +%d candidates, lp %.6f; %d "
+               "cuts, bound %.6f; plan %.6f; %d candidates released, %d "
+               "columns fixed, %d dropped, lp %d x %d, %.2f s",
+               rounds, rows, cols, out->lp, out->cuts, out->lb,
+               out->first ? out->ub : HUGE_VAL, n, nfix, dropped,
+               glp_get_num_rows(m->lp), glp_get_num_cols(m->lp),
+               glp_difftime(glp_time(), t0));
 
 done:
     /* on a failure nothing stays parked */

@@ -220,7 +220,8 @@ static int time_left(const struct solve_ctx *ctx)
 static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx, double gap)
 {
     glp_init_iocp(parm);
-    parm->msg_lev = GLP_MSG_OFF;
+    /* GLPK's progress lines go to the log callback only (glpk_guard.c) */
+    parm->msg_lev = ctx->opt->log ? GLP_MSG_ON : GLP_MSG_OFF;
     parm->presolve = GLP_ON;
     parm->mip_gap = gap;
     /* Tighter than GLPK's 1e-5 so that a w[c,p,l] at 0.99999 cannot slip
@@ -416,7 +417,6 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
     struct sp_vsets *vs = NULL;
     int *solved = NULL, nsolved = 0, i, j;
     double searched = HUGE_VAL; /* least bound of the sets searched */
-    bool trace = getenv("STACKPLAN_TRACE") != NULL;
     enum sp_status st;
 
     *done = false;
@@ -428,9 +428,8 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
     if (st != SP_OK || !vs)
         return st;
     *done = true;
-    if (trace)
-        fprintf(stderr, "vendor sets: %d can cover every client, %.2f s\n",
-                vs->n, now_seconds() - ctx->start);
+    sp_mip_log("vendor sets: %d can cover every client, %.2f s", vs->n,
+               now_seconds() - ctx->start);
     solved = malloc(((size_t)vs->n + 1) * sizeof(int));
     if (!solved) {
         st = SP_ERR_NOMEM;
@@ -463,13 +462,11 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
         free(sub.exclude_vendors);
         if (st != SP_OK)
             goto cleanup;
-        if (trace)
-            fprintf(stderr,
-                    "vendor set %d: bound %.2f, searched to %.2f%s, "
-                    "best %.2f, %.2f s\n",
-                    i, vs->lb[i], got.lb, got.timed_out ? " (time)" : "",
-                    r->cost ? r->cost->total : HUGE_VAL,
-                    now_seconds() - ctx->start);
+        sp_mip_log("vendor set %d: bound %.2f, searched to %.2f%s, "
+                   "best %.2f, %.2f s",
+                   i, vs->lb[i], got.lb, got.timed_out ? " (time)" : "",
+                   r->cost ? r->cost->total : HUGE_VAL,
+                   now_seconds() - ctx->start);
         solved[nsolved++] = i;
         /* a search the time cut short still has the set's own bound: its
          * plans keep this set (bound lb[i]) or a subset already searched
@@ -548,12 +545,12 @@ solve_one(const struct sp_problem *pb, const struct sp_plan *current,
     return SP_OK;
 }
 
-enum sp_status sp_solve_one(const struct sp_problem *pb,
-                            const struct sp_scenario *sc,
-                            const struct sp_plan *current,
-                            const struct sp_solve_options *options,
-                            struct sp_scenario_result *r, char *err,
-                            size_t errsize)
+static enum sp_status scenario_solve(const struct sp_problem *pb,
+                                     const struct sp_scenario *sc,
+                                     const struct sp_plan *current,
+                                     const struct sp_solve_options *options,
+                                     struct sp_scenario_result *r, char *err,
+                                     size_t errsize)
 {
     static const struct sp_solve_options defaults;
     struct solve_ctx ctx;
@@ -571,10 +568,36 @@ enum sp_status sp_solve_one(const struct sp_problem *pb,
     r->index = (int)(sc - pb->scenarios);
     if (r->index < 0 || r->index >= pb->nscenarios)
         r->index = 0;
-    glp_term_out(GLP_OFF);
     st = solve_one(pb, current, r, ctx.opt, &ctx, 1, err, errsize);
     if (st != SP_OK)
         sp_scenario_result_clear(r);
+    return st;
+}
+
+enum sp_status sp_solve_one(const struct sp_problem *pb,
+                            const struct sp_scenario *sc,
+                            const struct sp_plan *current,
+                            const struct sp_solve_options *options,
+                            struct sp_scenario_result *r, char *err,
+                            size_t errsize)
+{
+    struct sp_glpk_guard *g = malloc(sizeof(*g));
+    enum sp_status st;
+
+    if (!g)
+        return SP_ERR_NOMEM;
+    sp_glpk_guard_begin(g, options ? options->log : NULL,
+                        options ? options->log_user : NULL);
+    if (setjmp(g->jump)) {
+        /* what the solve held is abandoned */
+        st = sp_glpk_guard_failed(g, err, errsize);
+        free(g);
+        memset(r, 0, sizeof(*r));
+        return st;
+    }
+    st = scenario_solve(pb, sc, current, options, r, err, errsize);
+    sp_glpk_guard_end(g);
+    free(g);
     return st;
 }
 
@@ -595,9 +618,9 @@ void sp_scenario_result_clear(struct sp_scenario_result *r)
     r->reason = NULL;
 }
 
-enum sp_status sp_solve(const sp_problem *pb,
-                        const struct sp_solve_options *options,
-                        sp_result **out, char *err, size_t errsize)
+static enum sp_status solve_all(const sp_problem *pb,
+                                const struct sp_solve_options *options,
+                                sp_result **out, char *err, size_t errsize)
 {
     static const struct sp_solve_options defaults;
     const struct sp_solve_options *o = options ? options : &defaults;
@@ -618,7 +641,6 @@ enum sp_status sp_solve(const sp_problem *pb,
         free(res);
         return SP_ERR_USAGE;
     }
-    glp_term_out(GLP_OFF);
     res->problem = pb;
     res->current = sp_plan_current(pb);
     if (!res->current)
@@ -661,5 +683,32 @@ enum sp_status sp_solve(const sp_problem *pb,
 
 cleanup:
     sp_result_free(res);
+    return st;
+}
+
+/* Every glp_* call of a solve runs inside a guard (glpk_guard.c): GLPK
+ * writes nothing and its fatal errors come back as SP_ERR_SOLVER. */
+enum sp_status sp_solve(const sp_problem *pb,
+                        const struct sp_solve_options *options,
+                        sp_result **out, char *err, size_t errsize)
+{
+    struct sp_glpk_guard *g = malloc(sizeof(*g));
+    enum sp_status st;
+
+    *out = NULL;
+    if (!g)
+        return SP_ERR_NOMEM;
+    sp_glpk_guard_begin(g, options ? options->log : NULL,
+                        options ? options->log_user : NULL);
+    if (setjmp(g->jump)) {
+        /* what the solve held is abandoned */
+        st = sp_glpk_guard_failed(g, err, errsize);
+        free(g);
+        *out = NULL;
+        return st;
+    }
+    st = solve_all(pb, options, out, err, errsize);
+    sp_glpk_guard_end(g);
+    free(g);
     return st;
 }
