@@ -366,6 +366,31 @@ cleanup:
     return st;
 }
 
+/* Escapes the control characters of a message in place (\n, \t, \xNN,
+ * cut to size): names, versions and paths in it come from the shards,
+ * and an error stays one line whatever they hold (found by fuzz/). */
+static void one_line(char *msg, size_t size)
+{
+    char buf[2048];
+    size_t i, o = 0;
+
+    if (!msg || !size)
+        return;
+    for (i = 0; msg[i] && o + 5 < sizeof(buf); i++) {
+        unsigned char c = (unsigned char)msg[i];
+        if (c == '\n' || c == '\r' || c == '\t') {
+            buf[o++] = '\\';
+            buf[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20 || c == 0x7F) {
+            o += (size_t)snprintf(buf + o, 5, "\\x%02X", c);
+        } else {
+            buf[o++] = (char)c;
+        }
+    }
+    buf[o] = '\0';
+    snprintf(msg, size, "%s", buf);
+}
+
 enum sp_status sp_result_merge(const char *const *paths, int n,
                                const struct sp_load_options *load,
                                sp_problem **problem, sp_result **out,
@@ -437,6 +462,7 @@ enum sp_status sp_result_merge(const char *const *paths, int n,
 cleanup:
     if (st == SP_ERR_NOMEM && err && errsize && !err[0])
         snprintf(err, errsize, "%s", sp_strerror(st));
+    one_line(err, errsize);
     for (i = 0; s && i < n; i++)
         cJSON_Delete(s[i].root);
     free(s);

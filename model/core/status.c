@@ -104,9 +104,32 @@ const struct sp_diag *sp_diags_get(const sp_diags *self, size_t i)
     return &self->items[i];
 }
 
+/* A copy of s with every control character escaped (\n, \r, \t,
+ * \xNN): a diagnostic is one line whatever a key, name or header in the
+ * input holds (fuzz/: a JSON key with "\n" in it broke the line form). */
 static char *dup_or_null(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    size_t i, o = 0;
+    char *out;
+
+    if (!s)
+        return NULL;
+    out = malloc(strlen(s) * 4 + 1);
+    if (!out)
+        return NULL;
+    for (i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\r' || c == '\t') {
+            out[o++] = '\\';
+            out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20 || c == 0x7F) {
+            o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = '\0';
+    return out;
 }
 
 /* The tally of file's entries of one kind, added when new. */
