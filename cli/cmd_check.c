@@ -18,6 +18,7 @@ static const char usage[] =
     "                        errors, not warnings\n"
     "      --verbose         also list unknown columns (as warnings)\n"
     "      --json            print the summary as a JSON object\n"
+    "  -q, --quiet           no warnings about unmapped inventory rows\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "                        (YYYY-MM-DD; default: today, UTC)\n"
     "  -h, --help            show this help\n"
@@ -95,7 +96,7 @@ int cli_check(int argc, char **argv)
     sp_problem *pb = NULL;
     struct sp_summary summary;
     enum sp_status st;
-    int i, json = 0, missing = 0, options_done = 0, rc;
+    int i, json = 0, missing = 0, options_done = 0, rc, quiet = 0;
     char msg[256];
 
     for (i = 1; i < argc; i++) {
@@ -115,6 +116,8 @@ int cli_check(int argc, char **argv)
             opt.verbose = 1;
         } else if (strcmp(arg, "--json") == 0) {
             json = 1;
+        } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+            quiet = 1;
         } else {
             value =
                 option_value(argc, argv, &i, "-s", "--scenarios", &missing);
@@ -146,7 +149,7 @@ int cli_check(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     st = sp_problem_load(dir, &opt, &pb, diags);
-    cli_print_diags(diags);
+    cli_print_diags_quiet(diags, quiet);
     if (st == SP_ERR_USAGE) {
         rc = cli_usage_error("check", "--today: expected a real date "
                                       "YYYY-MM-DD");
