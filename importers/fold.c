@@ -102,6 +102,17 @@ uint32_t sp_casefold(uint32_t cp)
         return fold_pair(cp, false);
     }
     if (cp >= 0x370 && cp < 0x400) {
+        if (cp == 0x370 || cp == 0x372 || cp == 0x376 || cp == 0x3F7 ||
+            cp == 0x3FA)
+            return cp + 1;
+        if (cp == 0x37F)
+            return 0x3F3;
+        if (cp == 0x3F4)
+            return 0x3B8;
+        if (cp == 0x3F9)
+            return 0x3F2;
+        if (cp >= 0x3FD)
+            return cp - 0x82; /* U+03FD-U+03FF -> U+037B-U+037D */
         if (cp == 0x386)
             return 0x3AC;
         if (cp >= 0x388 && cp <= 0x38A)

@@ -110,11 +110,8 @@ static bool read_input(struct imp *im, const char *path, const char *what,
         im->nomem = true;
         return false;
     }
-    if (err == ENOENT)
-        diag(im, sp_path_base(path), 0, NULL, "%s: no such file", what);
-    else
-        diag(im, sp_path_base(path), 0, NULL, "cannot read the %s: %s", what,
-             sp_file_error(err));
+    diag(im, sp_path_base(path), 0, NULL, "cannot read the %s: %s", what,
+         sp_file_error(err));
     return false;
 }
 

@@ -126,16 +126,16 @@ static bool bind(struct rctx *c, struct bound *b)
             field_headers(p, SP_F_MONTHLY_COST, want, sizeof(want));
             field_headers(p, SP_F_UNIT_COST, w2, sizeof(w2));
             snprintf(msg, sizeof(msg),
-                     "required column is missing from the header (profile "
-                     "%s: field 'monthly_cost' %s or field 'unit_cost' %s; "
-                     "the header has %s)",
-                     p->file, want[0] ? want : "(none)", w2[0] ? w2 : "(none)",
-                     have);
+                     "required column is missing from the header: profile "
+                     "%s reads the cost from %s%s%s%s%s; the header has %s",
+                     p->file, want, want[0] ? " (monthly_cost)" : "",
+                     want[0] && w2[0] ? " or " : "", w2,
+                     w2[0] ? " (unit_cost, times the units)" : "", have);
         } else {
             field_headers(p, f, want, sizeof(want));
             snprintf(msg, sizeof(msg),
-                     "required column is missing from the header (profile "
-                     "%s: field '%s' %s; the header has %s)",
+                     "required column is missing from the header: profile "
+                     "%s reads the field '%s' from %s; the header has %s",
                      p->file, sp_import_field_name(f), want, have);
         }
         if (sp_diags_add(c->diags, 0, csv->name, csv->header_line,
@@ -263,7 +263,7 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
 {
     const struct sp_import_profile *p = c->rd->profile;
     const char *s;
-    char *st = NULL, msg[256];
+    char *st = NULL;
     int col, k, line = c->csv->records[r].line;
     bool ok = true;
 
@@ -287,9 +287,11 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
     }
     s = cell(c, r, SP_F_END, &col);
     if (s[0]) {
+        /* a bad date is reported; the rest of the row still is read, so
+         * that one run lists every error */
         if (!date(c, r, col, s, &row->end))
-            return false;
-        if (sp_date_cmp(&row->end, &c->rd->as_of) <= 0) {
+            ok = false;
+        else if (sp_date_cmp(&row->end, &c->rd->as_of) <= 0) {
             row->skip = SP_SKIP_ENDED;
             return true;
         }
@@ -302,7 +304,7 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
         ok = false;
     } else if (!number(c, r, col, s, &row->units)) {
         ok = false;
-    } else if (row->units == 0) {
+    } else if (row->units == 0 && ok) {
         row->skip = SP_SKIP_ZERO;
         return true;
     }
@@ -332,6 +334,7 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
         return false;
     /* An end date after --as-of: the line bills until then. */
     if (!row->has_contract_end && cell(c, r, SP_F_END, &col)[0]) {
+        /* (read without error above) */
         row->contract_end = row->end;
         row->has_contract_end = true;
     }
@@ -346,7 +349,6 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
         sp_import_match_find(c->rd->match, row->key, &row->factor, &row->how);
     if (row->how == SP_MATCH_IGNORED)
         row->skip = SP_SKIP_MAP;
-    (void)msg;
     return true;
 }
 
