@@ -36,10 +36,19 @@ awk -v rows="$rows" -v companies="$companies" 'BEGIN {
     }
 }' >"$tmp/pax8.csv"
 echo "rows: $rows, companies: $companies, $(wc -c <"$tmp/pax8.csv") bytes"
+# wall time depends on what else the machine runs: CPU time beside it
+if [ -x /usr/bin/time ]; then
+    timer="/usr/bin/time -f %es_wall_%Us_user_%Ss_system_%MKB -o $tmp/time"
+else
+    timer=
+fi
 start=$(date +%s.%N)
-"$stackplan" import "$tmp/out" --catalog "$src/datasets/sample" \
+$timer "$stackplan" import "$tmp/out" --catalog "$src/datasets/sample" \
     --from pax8 "$tmp/pax8.csv" --quiet
 end=$(date +%s.%N)
 echo "import: $(echo "$end - $start" | bc) s;" \
     "$(($(wc -l <"$tmp/out/inventory.csv") - 1)) inventory rows," \
     "$(($(wc -l <"$tmp/out/clients.csv") - 1)) clients"
+if [ -n "$timer" ]; then
+    tr '_' ' ' <"$tmp/time"
+fi

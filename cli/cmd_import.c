@@ -33,6 +33,7 @@ static const char usage[] =
     "                        (YYYY-MM-DD; default: the settings' start_date,\n"
     "                        else today)\n"
     "  --force               replace an existing OUT_DIR\n"
+    "  --json FILE           also write the summary as JSON ('-' = stdout)\n"
     "  -q, --quiet           no summary on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -95,6 +96,30 @@ static void print_summary(const char *out_dir,
             out_dir, out_dir);
 }
 
+/* --json FILE: the summary as JSON; "-" = standard output. */
+static int write_json(const char *path, const char *out_dir,
+                      const struct sp_import_summary *sum)
+{
+    char *text = NULL;
+    FILE *f;
+    int rc = EXIT_OK, to_stdout;
+
+    if (sp_import_summary_json(sum, out_dir, &text) != SP_OK) {
+        fprintf(stderr, "stackplan: %s\n", sp_strerror(SP_ERR_NOMEM));
+        return EXIT_INTERNAL;
+    }
+    to_stdout = strcmp(path, "-") == 0;
+    f = to_stdout ? stdout : fopen(path, "w");
+    if (!f || fputs(text, f) == EOF || fputc('\n', f) == EOF)
+        rc = EXIT_OUTPUT;
+    if (f && (to_stdout ? fflush(f) : fclose(f)) != 0)
+        rc = EXIT_OUTPUT;
+    if (rc != EXIT_OK)
+        fprintf(stderr, "stackplan: %s: cannot write the summary\n", path);
+    free(text);
+    return rc;
+}
+
 static int parse_error(const char *msg, const char *arg)
 {
     char buf[512];
@@ -108,7 +133,7 @@ int cli_import(int argc, char **argv)
     struct sp_import_options o;
     struct sp_import_source *src = NULL;
     struct sp_import_summary *sum = NULL;
-    const char *out_dir = NULL, **slot;
+    const char *out_dir = NULL, *json = NULL, **slot;
     sp_diags *diags = NULL;
     char err[2048];
     int i, quiet = 0, rc, options_done = 0;
@@ -158,6 +183,8 @@ int cli_import(int argc, char **argv)
                 slot = &o.counts;
             else if (strcmp(a, "--as-of") == 0)
                 slot = &o.as_of;
+            else if (strcmp(a, "--json") == 0)
+                slot = &json;
             if (!slot) {
                 rc = parse_error("unknown option '%s'", a);
                 goto cleanup;
@@ -206,7 +233,7 @@ int cli_import(int argc, char **argv)
     } else {
         if (!quiet)
             print_summary(out_dir, sum);
-        rc = EXIT_OK;
+        rc = json ? write_json(json, out_dir, sum) : EXIT_OK;
     }
 
 cleanup:

@@ -17,6 +17,7 @@
  * Every error of every file is reported before giving up; nothing is
  * written when there is one.
  */
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -641,8 +642,8 @@ static const char *const unit_names[4] = {"user", "device", "server", "tb"};
 
 /* The "no device count" line of client c for unit u into buf; false when
  * no candidate product is priced in u. */
-static bool count_note(const struct imp *im, int c, int u, char *buf,
-                       size_t size)
+static bool count_note(const struct imp *im, int c, int u, const int *head,
+                       const int *next, char *buf, size_t size)
 {
     const struct sp_problem *pb = im->pb;
     bool *cat = calloc((size_t)pb->ncategories + 1, sizeof(bool));
@@ -656,9 +657,8 @@ static bool count_note(const struct imp *im, int c, int u, char *buf,
         free(current);
         return false;
     }
-    for (g = 0; g < im->ngroups; g++)
-        if (im->groups[g].client == c && im->groups[g].product >= 0 &&
-            !im->groups[g].netted)
+    for (g = head[c]; g >= 0; g = next[g])
+        if (im->groups[g].product >= 0 && !im->groups[g].netted)
             current[im->groups[g].product] = true;
     for (p = 0; p < pb->nproducts; p++) {
         if ((int)pb->products[p].unit != u)
@@ -758,10 +758,27 @@ static enum sp_status write_report(struct imp *im, struct sp_outdir *out,
     const char *sugg;
     char line[16], note[1024];
     size_t i;
-    int c, u;
+    int c, u, g, *head = NULL, *next = NULL;
+    enum sp_status st;
 
     if (!f)
         return SP_ERR_IO;
+    /* each client's groups, for the count notes (linear, not clients x
+     * groups) */
+    head = malloc(((size_t)im->nclients + 1) * sizeof(int));
+    next = malloc(((size_t)im->ngroups + 1) * sizeof(int));
+    if (!head || !next) {
+        free(head);
+        free(next);
+        fclose(f);
+        return SP_ERR_NOMEM;
+    }
+    for (c = 0; c < im->nclients; c++)
+        head[c] = -1;
+    for (g = im->ngroups - 1; g >= 0; g--) {
+        next[g] = head[im->groups[g].client];
+        head[im->groups[g].client] = g;
+    }
     fputs("file,line,status,client,product,reason,suggestions\n", f);
     for (i = 0; i < im->nrows; i++) {
         row = &im->rows[i];
@@ -781,6 +798,8 @@ static enum sp_status write_report(struct imp *im, struct sp_outdir *out,
         if (!row->skip && row->product < 0) {
             sugg = sp_import_match_suggest(&im->match, row->key);
             if (!sugg) {
+                free(head);
+                free(next);
                 fclose(f);
                 return SP_ERR_NOMEM;
             }
@@ -791,7 +810,7 @@ static enum sp_status write_report(struct imp *im, struct sp_outdir *out,
     for (c = 0; c < im->nclients; c++)
         for (u = 0; u < 4; u++) {
             if (im->clients[c].count[u] > 0 ||
-                !count_note(im, c, u, note, sizeof(note)))
+                !count_note(im, c, u, head, next, note, sizeof(note)))
                 continue;
             snprintf(line, sizeof(line), "%d", c + 2);
             fprintf(f, "clients.csv,%s,warning,", line);
@@ -801,7 +820,10 @@ static enum sp_status write_report(struct imp *im, struct sp_outdir *out,
             fputs(",\n", f);
             sum->count_warnings++;
         }
-    return sp_outdir_close(out, f, "import-report.csv", err, errsize);
+    free(head);
+    free(next);
+    st = sp_outdir_close(out, f, "import-report.csv", err, errsize);
+    return st;
 }
 
 static enum sp_status write_clients(struct imp *im, struct sp_outdir *out,
@@ -999,6 +1021,28 @@ static struct sp_import_summary *summary_new(const struct imp *im)
 
 /* ---- the run ---------------------------------------------------------- */
 
+/* Whether dir holds anything but regular files (and links to them). */
+static bool holds_folder(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    struct stat sb;
+    char *p;
+    bool found = false;
+
+    if (!d)
+        return false;
+    while (!found && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        p = path_join(dir, e->d_name);
+        found = !p || (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode));
+        free(p);
+    }
+    closedir(d);
+    return found;
+}
+
 /* The output folder may not exist (unless force), may not be the
  * catalog folder, and with force may hold no folder of its own (it is
  * replaced as a whole). */
@@ -1025,6 +1069,13 @@ static enum sp_status check_out_dir(const char *out_dir,
         cb.st_ino == sb.st_ino) {
         snprintf(err, errsize,
                  "%s is the catalog folder; write the import elsewhere",
+                 out_dir);
+        return SP_ERR_USAGE;
+    }
+    if (holds_folder(out_dir)) {
+        snprintf(err, errsize,
+                 "%s holds a folder; --force replaces only a folder of "
+                 "files (remove it, or give another OUT_DIR)",
                  out_dir);
         return SP_ERR_USAGE;
     }

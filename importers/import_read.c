@@ -258,6 +258,14 @@ static bool money(struct rctx *c, size_t r, int monthly, int unit,
     return true;
 }
 
+static bool has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            return true;
+    return false;
+}
+
 /* Reads record r into row; false when it has an error (reported). */
 static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
 {
@@ -349,6 +357,18 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
         sp_import_match_find(c->rd->match, row->key, &row->factor, &row->how);
     if (row->how == SP_MATCH_IGNORED)
         row->skip = SP_SKIP_MAP;
+    if (row->product < 0 && !row->skip && has_control(row->source)) {
+        /* an unmapped row is written under its source name, an id */
+        char got[96], msg[256];
+        sp_quote_value(row->source, got, sizeof(got));
+        snprintf(msg, sizeof(msg),
+                 "expected a product name without control characters (an "
+                 "unmapped row keeps it as its product id), got %s",
+                 got);
+        cell(c, r, SP_F_PRODUCT, &col);
+        rreport(c, line, col, msg);
+        return false;
+    }
     return true;
 }
 

@@ -142,6 +142,13 @@ sp solve one --quiet --json one.json >/dev/null 2>one.solve
 t "solve on it gives a verified plan (exit 0), quiet" \
     sh -c "test \$? -eq 0 && test ! -s one.solve"
 
+sp import js --catalog cat --from connectwise cw.csv --product-map map.csv \
+    --quiet --json - | tr -d ' \t\n' >js.compact
+echo >>js.compact
+expect "--json -: the summary as one JSON object" js.compact <<'EOF'
+{"out_dir":"js","as_of":"2027-01-01","currency":"USD","files":[{"file":"cw.csv","rows":14,"mapped":9,"unmapped":1,"skipped":4,"unmapped_monthly":12}],"total":{"rows":14,"mapped":9,"unmapped":1,"skipped":4,"unmapped_monthly":12},"clients":3,"inventory_rows":7,"missing_counts":4}
+EOF
+
 # ---- several files: first file wins; Pax8 rules ------------------------
 # 2: the pair is in cw.csv already -> also in cw.csv; 3: End Date is the
 # contract end; 4: Annual without an end date; 5: Suspended, no client;
@@ -328,6 +335,13 @@ stackplan: badmap.csv:3: column 'factor': expected a factor greater than 0, got 
 stackplan: badmap.csv:5: column 'source': expected one row per source name, got "z" again (first on line 4)
 EOF
 
+printf 'Company Name,Product Name,Quantity,Partner Cost\nAcme,DfB,1,5\nAcme,"Odd\nName",1,6\n' >ctl.csv
+err control_char 1 o --catalog cat --from pax8 ctl.csv
+expect "control_char: an unmapped name that could not be an id" \
+    control_char.err <<'EOF'
+stackplan: ctl.csv:3: column 'Product Name': expected a product name without control characters (an unmapped row keeps it as its product id), got "Odd\nName"
+EOF
+
 printf 'client,users\nnobody,3\ncafe-zoe,-1\n' >badcounts.csv
 err bad_counts 1 o --catalog cat --from pax8 pax8.csv --counts badcounts.csv
 expect "bad_counts: an unknown client, a negative count" bad_counts.err <<'EOF'
@@ -364,6 +378,10 @@ EOF
 err into_catalog 2 cat --catalog cat --from pax8 pax8.csv --force
 t "--force never replaces the catalog folder" \
     sh -c 'grep -q "is the catalog folder" into_catalog.err && test -s cat/catalog.csv'
+mkdir -p nested/sub
+err holds_folder 2 nested --catalog cat --from pax8 pax8.csv --force
+t "... nor a folder that holds a folder" \
+    sh -c 'grep -q "holds a folder" holds_folder.err && test -d nested/sub'
 mkdir inputs && cp pax8.csv inputs/
 err holds_input 2 inputs --catalog cat --from pax8 inputs/pax8.csv --force
 t "... nor a folder that holds an input" test -s inputs/pax8.csv

@@ -88,6 +88,16 @@ enum sp_status sp_import_run(const char *out_dir,
                              struct sp_import_summary **summary,
                              sp_diags *diags, char *err, size_t errsize);
 
+/**
+ * @brief The summary as a JSON object: {"out_dir", "as_of", "currency",
+ *        "files": [{"file", "rows", "mapped", "unmapped", "skipped",
+ *        "unmapped_monthly"}], "total": {...}, "clients",
+ *        "inventory_rows", "missing_counts"} (docs/import.md).
+ * @param out  a malloc'd string on SP_OK; the caller frees it.
+ */
+enum sp_status sp_import_summary_json(const struct sp_import_summary *self,
+                                      const char *out_dir, char **out);
+
 /** @brief Frees a summary; accepts NULL. */
 void sp_import_summary_free(struct sp_import_summary *self);
 
