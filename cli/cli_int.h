@@ -22,6 +22,7 @@ int cli_generate(int argc, char **argv);
 int cli_frontier(int argc, char **argv);
 int cli_breakeven(int argc, char **argv);
 int cli_merge(int argc, char **argv);
+int cli_import(int argc, char **argv);
 
 /* The options frontier and breakeven share (cmd_frontier.c). */
 struct cli_whatif_args {
@@ -117,6 +118,8 @@ void cli_notices(const sp_problem *pb, const struct sp_load_options *lo,
                  int quiet);
 /** Prints every diagnostic, errors first, then warnings, to stderr. */
 void cli_print_diags(const sp_diags *diags);
+/** The same; with quiet, without the unmapped-row warnings. */
+void cli_print_diags_quiet(const sp_diags *diags, int quiet);
 /** Maps a library status to an exit code. */
 int cli_exit_code(enum sp_status st);
 /** The end of solve and merge: infeasible scenarios' reasons on stderr,

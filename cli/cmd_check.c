@@ -24,7 +24,7 @@ static const char usage[] =
     "                        line, column, message) as a JSON object\n"
     "      --today DATE      the date used when settings give no start_date\n"
     "                        (YYYY-MM-DD; default: today, UTC)\n"
-    "  -q, --quiet           no notices on stderr\n"
+    "  -q, --quiet           no notices, no warnings about unmapped rows\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors in the data,\n"
@@ -172,7 +172,7 @@ int cli_check(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     st = sp_problem_load(dir, &opt, &pb, diags);
-    cli_print_diags(diags);
+    cli_print_diags_quiet(diags, quiet);
     if (st == SP_ERR_USAGE) {
         rc = cli_usage_error("check", "--today: expected a real date "
                                       "YYYY-MM-DD");

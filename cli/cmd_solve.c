@@ -34,7 +34,8 @@ static const char usage[] =
     "      --strict          unmapped inventory rows are errors\n"
     "      --verbose         also list unknown columns, and log the solver\n"
     "                        (GLPK's output, rounds, cuts) on stderr\n"
-    "  -q, --quiet           no progress on stderr\n"
+    "  -q, --quiet           no progress, notices or unmapped-row warnings\n"
+    "                        on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 success, 1 bad input, 2 usage, 3 a scenario infeasible\n"
@@ -197,7 +198,7 @@ int cli_solve(int argc, char **argv)
     if (!diags)
         goto cleanup;
     st = sp_problem_load(dir, &lo, &pb, diags);
-    cli_print_diags(diags);
+    cli_print_diags_quiet(diags, quiet);
     if (st != SP_OK) {
         if (sp_diags_count(diags) == 0)
             fprintf(stderr, "stackplan: %s: %s\n", dir, sp_strerror(st));

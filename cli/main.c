@@ -20,6 +20,8 @@ static const char usage[] =
     "JSON\n"
     "  proposal DATA_DIR   write a client-facing proposal workbook\n"
     "  generate OUT_DIR    write a synthetic data folder\n"
+    "  import OUT_DIR      a data folder from ConnectWise, Autotask or Pax8\n"
+    "                      exports\n"
     "  frontier DATA_DIR   least total cost for every number of vendors kept\n"
     "  breakeven DATA_DIR  the price at which the optimum drops (takes up)\n"
     "                      a vendor or product; what each vendor is worth\n"
@@ -51,6 +53,28 @@ void cli_print_diags(const sp_diags *diags)
             fprintf(stderr, "%s\n", line);
         }
     }
+}
+
+void cli_print_diags_quiet(const sp_diags *diags, int quiet)
+{
+    char line[2048];
+    size_t i, n = sp_diags_count(diags);
+    int pass;
+
+    if (!quiet) {
+        cli_print_diags(diags);
+        return;
+    }
+    /* --quiet: the unmapped-row warnings stay in the JSON, not here */
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < n; i++) {
+            const struct sp_diag *d = sp_diags_get(diags, i);
+            if (d->warning != pass ||
+                (d->warning && d->message && strstr(d->message, "(unmapped)")))
+                continue;
+            sp_diag_format(d, line, sizeof(line));
+            fprintf(stderr, "%s\n", line);
+        }
 }
 
 int cli_exit_code(enum sp_status st)
@@ -194,7 +218,7 @@ static const struct {
     {"check", cli_check},       {"solve", cli_solve},
     {"proposal", cli_proposal}, {"generate", cli_generate},
     {"frontier", cli_frontier}, {"breakeven", cli_breakeven},
-    {"merge", cli_merge},
+    {"merge", cli_merge},       {"import", cli_import},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -2,7 +2,7 @@
 /* catalog.csv: one row per product (docs/formats.md). */
 #include <stdlib.h>
 #include <string.h>
-#include "importers_int.h"
+#include "import_int.h"
 
 enum {
     COL_PRODUCT,
@@ -14,6 +14,7 @@ enum {
     COL_MIN_UNITS,
     COL_SETUP_FEE,
     COL_RESALE_PRICE,
+    COL_ALIASES,
     NCOLS
 };
 
@@ -27,6 +28,7 @@ static const struct sp_csv_column columns[NCOLS] = {
     [COL_MIN_UNITS] = {"min_units", false},
     [COL_SETUP_FEE] = {"setup_fee", false},
     [COL_RESALE_PRICE] = {"resale_price", false},
+    [COL_ALIASES] = {"aliases", false},
 };
 
 /* The vendor's index, interned in first-seen order; -1 when out of
@@ -140,6 +142,91 @@ static bool read_product(struct sp_load *ld, const struct sp_csv *csv,
     return true;
 }
 
+/* The `aliases` field: other names of the product for `stackplan import`
+ * (docs/import.md), a list kept as written (trimmed); each once, compared
+ * as names. */
+static bool read_aliases(struct sp_load *ld, const struct sp_csv *csv,
+                         size_t r, int col, struct sp_product *p)
+{
+    const char *s = sp_csv_field(csv, r, col), *end;
+    char sep2 = csv->delim == ';' ? '|' : ';', *item, **grown, *f, *g;
+    int k;
+    bool dup;
+
+    while (col >= 0 && *s) {
+        for (end = s; *end && *end != '|' && *end != sep2; end++)
+            ;
+        item = strndup(s, (size_t)(end - s));
+        s = *end ? end + 1 : end;
+        if (!item)
+            return false;
+        f = sp_strdup_trim(item);
+        free(item);
+        if (!f)
+            return false;
+        dup = f[0] == '\0';
+        for (k = 0; k < p->naliases && !dup; k++) {
+            char *a = sp_name_fold(f);
+            g = sp_name_fold(p->aliases[k]);
+            dup = !a || !g || strcmp(a, g) == 0;
+            free(a);
+            free(g);
+        }
+        if (dup) {
+            free(f);
+            continue;
+        }
+        grown =
+            realloc(p->aliases, (size_t)(p->naliases + 1) * sizeof(char *));
+        if (!grown) {
+            free(f);
+            return false;
+        }
+        p->aliases = grown;
+        p->aliases[p->naliases++] = f;
+    }
+    (void)ld;
+    return true;
+}
+
+/* An alias naming two products is an error: an import could not tell
+ * which one a row means. */
+static enum sp_status check_aliases(struct sp_load *ld,
+                                    const struct sp_csv *csv, int col)
+{
+    struct sp_problem *pb = ld->pb;
+    struct sp_strmap seen;
+    int p, k, first;
+    char *f;
+    enum sp_status st = SP_OK;
+
+    if (col < 0)
+        return SP_OK;
+    sp_strmap_init(&seen);
+    for (p = 0; p < pb->nproducts && st == SP_OK; p++)
+        for (k = 0; k < pb->products[p].naliases && st == SP_OK; k++) {
+            f = sp_name_fold(pb->products[p].aliases[k]);
+            if (!f) {
+                st = SP_ERR_NOMEM;
+                break;
+            }
+            first = sp_strmap_get(&seen, f);
+            if (first >= 0 && first != p)
+                sp_load_report_at(
+                    ld, 0, csv->name, pb->products[p].line, csv->header[col],
+                    NULL,
+                    "expected an alias naming one product, got '%s' for "
+                    "product '%s' and for product '%s' (line %d)",
+                    pb->products[p].aliases[k], pb->products[p].id,
+                    pb->products[first].id, pb->products[first].line);
+            else if (first < 0 && sp_strmap_put(&seen, f, p) != SP_OK)
+                st = SP_ERR_NOMEM;
+            free(f);
+        }
+    sp_strmap_clear(&seen);
+    return st != SP_OK ? st : ld->st;
+}
+
 enum sp_status sp_import_catalog(struct sp_load *ld, const struct sp_csv *csv)
 {
     struct sp_problem *pb = ld->pb;
@@ -171,6 +258,13 @@ enum sp_status sp_import_catalog(struct sp_load *ld, const struct sp_csv *csv)
             return SP_ERR_NOMEM;
         }
         pb->nproducts++;
+        /* counted first: sp_problem_free frees a part-read list */
+        if (!read_aliases(ld, csv, r, col[COL_ALIASES], p)) {
+            ld->st = SP_ERR_NOMEM;
+            return SP_ERR_NOMEM;
+        }
     }
-    return ld->st;
+    if (ld->st != SP_OK)
+        return ld->st;
+    return check_aliases(ld, csv, col[COL_ALIASES]);
 }

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "importers_int.h"
+#include "import_int.h"
 
 enum {
     COL_CLIENT,
@@ -24,6 +24,38 @@ static const struct sp_csv_column columns[NCOLS] = {
     [COL_CONTRACT_END] = {"contract_end", false},
     [COL_TERMINATION_FEE] = {"termination_fee", false},
 };
+
+/* s folded, without white space: "M365 bp" and "m365bp" compare equal. */
+static char *squeeze(const char *s)
+{
+    char *f = sp_name_fold(s), *o, *p;
+
+    if (!f)
+        return NULL;
+    for (o = p = f; *p; p++)
+        if (*p != ' ')
+            *o++ = *p;
+    *o = '\0';
+    return f;
+}
+
+/* The catalog id that product differs from only in case or spacing;
+ * NULL when none (or out of memory: a hint is not worth failing for). */
+static const char *near_id(const struct sp_load *ld, const char *product)
+{
+    char *want = squeeze(product), *have;
+    const char *hit = NULL;
+    int p;
+
+    for (p = 0; want && p < ld->pb->nproducts && !hit; p++) {
+        have = squeeze(ld->pb->products[p].id);
+        if (have && strcmp(have, want) == 0)
+            hit = ld->pb->products[p].id;
+        free(have);
+    }
+    free(want);
+    return hit;
+}
 
 /* Reads one row; false when it is not kept. */
 static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
@@ -51,16 +83,20 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
         p = sp_strmap_get(&ld->products, product);
         if (p == -1 && ld->catalog_ok && keep) {
             /* Unmapped: the model ignores the row (docs/formats.md). */
+            const char *near = near_id(ld, product);
+            char hint[256] = "";
+            if (near)
+                snprintf(hint, sizeof(hint), "; did you mean '%s'?", near);
             if (ld->opt->strict)
                 sp_load_report(ld, 0, csv, r, col[COL_PRODUCT],
                                "product '%s' is not in catalog.csv "
-                               "(unmapped rows are errors with --strict)",
-                               product);
+                               "(unmapped rows are errors with --strict)%s",
+                               product, hint);
             else
                 sp_load_report(ld, 1, csv, r, col[COL_PRODUCT],
                                "product '%s' is not in catalog.csv; the row "
-                               "is ignored (unmapped)",
-                               product);
+                               "is ignored (unmapped)%s",
+                               product, hint);
         }
         if (p < -1 || !ld->catalog_ok)
             keep = false;
@@ -139,6 +175,16 @@ static enum sp_status link_clients(struct sp_problem *pb)
     return SP_OK;
 }
 
+static bool no_mapped_row(const struct sp_problem *pb)
+{
+    int i;
+
+    for (i = 0; i < pb->nholdings; i++)
+        if (pb->holdings[i].product >= 0)
+            return false;
+    return true;
+}
+
 enum sp_status sp_import_inventory(struct sp_load *ld,
                                    const struct sp_csv *csv)
 {
@@ -164,6 +210,14 @@ enum sp_status sp_import_inventory(struct sp_load *ld,
     st = ld->st;
     if (st == SP_OK)
         st = link_clients(pb);
+    if (st == SP_OK && pb->nholdings > 0 && no_mapped_row(pb))
+        /* every row ignored would cost a baseline of 0 (docs/import.md) */
+        sp_load_report_at(ld, 0, csv->name, 0, NULL, NULL,
+                          "expected at least one row naming a catalog "
+                          "product, got %d rows and none mapped; map the "
+                          "products with 'stackplan import --product-map "
+                          "FILE' or an 'aliases' column in catalog.csv",
+                          pb->nholdings);
 
 cleanup:
     sp_strmap_clear(&seen);

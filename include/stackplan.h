@@ -16,5 +16,6 @@
 #include "stackplan/solve.h"
 #include "stackplan/export.h"
 #include "stackplan/whatif.h"
+#include "stackplan/import.h"
 
 #endif

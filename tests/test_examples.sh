@@ -19,4 +19,11 @@ t "examples/proposal.sh OUT c006 writes that client's proposal" \
     test $? -eq 0 -a -s "$out/c006.xlsx"
 t "... a workbook (a zip with xl/workbook.xml)" \
     sh -c "unzip -l '$out/c006.xlsx' | grep -q xl/workbook.xml"
+(cd "$out" && STACKPLAN="$abs_builddir/stackplan" \
+    STACKPLAN_PROFILES="$abs_srcdir/importers/profiles" \
+    sh "$abs_srcdir/examples/import.sh" "$out/imported" >"$out/i.out" 2>&1)
+t "examples/import.sh imports, checks and solves the bundled exports" \
+    test $? -eq 0
+t "... and writes the data folder and the plan" \
+    test -s "$out/imported/inventory.csv" -a -s "$out/imported/plan.xlsx"
 echo "1..$n"

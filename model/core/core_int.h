@@ -57,6 +57,8 @@ struct sp_product {
     int ncovers;
     struct sp_tier *tiers; /* ascending min_units, unique */
     int ntiers;
+    char **aliases; /* catalog `aliases`: other names `import` matches */
+    int naliases;
     int line; /* catalog.csv line */
 };
 

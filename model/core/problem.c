@@ -29,7 +29,7 @@ bool sp_settings_copy(struct sp_settings *dst, const struct sp_settings *src)
 
 void sp_problem_free(sp_problem *pb)
 {
-    int i;
+    int i, k;
 
     if (!pb)
         return;
@@ -41,6 +41,9 @@ void sp_problem_free(sp_problem *pb)
         free(pb->products[i].name);
         free(pb->products[i].covers);
         free(pb->products[i].tiers);
+        for (k = 0; k < pb->products[i].naliases; k++)
+            free(pb->products[i].aliases[k]);
+        free(pb->products[i].aliases);
     }
     free(pb->products);
     for (i = 0; i < pb->nvendors; i++)
