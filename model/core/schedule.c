@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core_int.h"
+#include "stackplan/solve.h"
 
 void sp_schedule_free(struct sp_schedule *self)
 {
@@ -197,4 +198,65 @@ int sp_schedule_start(const struct sp_schedule *k, int c, int p)
         if (k->starts[i].client == c && k->starts[i].product == p)
             return i;
     return -1;
+}
+
+/* ---- the public accessors (include/stackplan/solve.h) ----------------- */
+
+/* Scenario i's schedule, or NULL without a plan or memory. */
+static struct sp_schedule *result_schedule(const sp_result *res, int i)
+{
+    const struct sp_scenario_result *r;
+
+    if (!res || i < 0 || i >= res->nscenarios)
+        return NULL;
+    r = &res->scenarios[i];
+    if (!r->plan || !r->cost)
+        return NULL;
+    return sp_schedule_new(res->problem, r->scenario, r->plan, r->cost,
+                           r->baseline);
+}
+
+int sp_result_switch_renewal(const sp_result *res, int i)
+{
+    if (!res || i < 0 || i >= res->nscenarios)
+        return 0;
+    return res->scenarios[i].scenario->settings.switch_renewal ? 1 : 0;
+}
+
+int sp_result_payback_months(const sp_result *res, int i)
+{
+    struct sp_schedule *k = result_schedule(res, i);
+    int m = k ? k->payback_months : 0;
+
+    sp_schedule_free(k);
+    return m;
+}
+
+int sp_result_start_month(const sp_result *res, int i, int c,
+                          const char *product)
+{
+    const struct sp_problem *pb = res ? res->problem : NULL;
+    const struct sp_scenario_result *r;
+    int p;
+
+    if (!pb || i < 0 || i >= res->nscenarios || c < 0 || c >= pb->nclients ||
+        !product)
+        return -1;
+    r = &res->scenarios[i];
+    p = sp_problem_find_product(pb, product);
+    if (!r->plan || p < 0 || !sp_plan_has(r->plan, c, p) ||
+        sp_current_holding(pb, c, p) >= 0)
+        return -1;
+    return sp_start_month(pb, &r->scenario->settings, r->plan, c, p);
+}
+
+double sp_result_cash_flow(const sp_result *res, int i, int month)
+{
+    struct sp_schedule *k = result_schedule(res, i);
+    double v = NAN;
+
+    if (k && month >= 0 && month < k->nmonths)
+        v = k->cash_flow[month];
+    sp_schedule_free(k);
+    return v;
 }
