@@ -18,6 +18,9 @@
  *                    - F (D - r'_q) x_q                           <= 0
  *                                              (each q with r'_q < D)
  *   dleft[c,p]:   sv + F D sum_q x_q  <=  F D |Q|   (some q is left)
+ *   dk[c,p,q,k]:  dq with x_q replaced by (sum of c's columns covering k)
+ *                 - 1, for each required k both p and q cover (a
+ *                 strengthening: see add_double_cover_rows)
  *
  * At an integer point with p billed at level l*: dcap caps sv at D f,
  * each left q at r'_q f (a kept q relaxes its row to at least D f, as
@@ -181,12 +184,71 @@ static int row_terms(const struct sp_model *m, int i, double a, const int *qs,
     return n;
 }
 
+/*
+ * dk[c,p,q,k]: the dq row with x_q replaced by (the number of c's
+ * products covering k) - 1, for each required k that p and q both cover.
+ * Valid: a delay beyond r'_q needs q kept beside p, and then k is
+ * covered twice; otherwise k is covered at least once.  It is what
+ * keeps the LP from earning the delay of a half-kept q with a half-
+ * adopted p that share k (x_q = w = 1/2 meets dq with sv = D f / 2).
+ */
+static void add_double_cover_rows(struct sp_model *m, int i, int q, double r,
+                                  double D, double F, int *ind, double *val)
+{
+    const struct sp_problem *pb = m->pb;
+    const struct sp_cand *cd = &m->cands[i];
+    const struct sp_product *pp = &pb->products[cd->product];
+    const struct sp_product *pq = &pb->products[m->cands[q].product];
+    int first = i, last = i, nreq, k, j, l, n, row;
+    const int *req = sp_client_requires(pb, &pb->clients[cd->client],
+                                        &m->sc->settings, &nreq);
+
+    while (first > 0 && m->cands[first - 1].client == cd->client)
+        first--;
+    while (last < m->ncands && m->cands[last].client == cd->client)
+        last++;
+    for (k = 0; k < nreq; k++) {
+        if (!sp_product_covers(pp, req[k]) || !sp_product_covers(pq, req[k]))
+            continue;
+        n = 0;
+        ind[++n] = m->dcol[i];
+        val[n] = 1.0;
+        for (j = first; j < last; j++) {
+            const struct sp_cand *o = &m->cands[j];
+            double a = 0.0;
+            if (!o->col)
+                continue;
+            if (sp_product_covers(&pb->products[o->product], req[k]))
+                a -= F * (D - r);
+            for (l = 0; l < o->nlev; l++) {
+                double v = a - (j == i ? r * cd->lic[l] : 0.0);
+                if (v == 0.0)
+                    continue;
+                ind[++n] = o->col + l;
+                val[n] = v;
+            }
+        }
+        snprintf(m->name, 256, "dk[%s,%s,%s,%s]", pb->clients[cd->client].id,
+                 pp->id, pq->id, pb->categories[req[k]]);
+        row = glp_add_rows(m->lp, 1);
+        glp_set_row_name(m->lp, row, m->name);
+        glp_set_row_bnds(m->lp, row, GLP_UP, 0.0, -F * (D - r));
+        glp_set_mat_row(m->lp, row, n, ind, val);
+    }
+}
+
 bool sp_delay_rows(struct sp_model *m)
 {
     const struct sp_problem *pb = m->pb;
     int i, t, n, row, *ind = NULL, *qs = NULL, width = 0, maxq = 0;
-    double *val = NULL;
+    int *ind2 = NULL, ncols = glp_get_num_cols(m->lp);
+    double *val = NULL, *val2 = NULL;
     bool ok = false;
+
+    ind2 = malloc(((size_t)ncols + 2) * sizeof(int));
+    val2 = malloc(((size_t)ncols + 2) * sizeof(double));
+    if (!ind2 || !val2)
+        goto cleanup;
 
     for (i = 0; i < m->ncands; i++) {
         int nq = m->dfirst[i + 1] - m->dfirst[i];
@@ -230,6 +292,8 @@ bool sp_delay_rows(struct sp_model *m)
             n = row_terms(m, i, -m->dqr[t], q >= 0 ? &q : NULL, q >= 0,
                           -F * (D - m->dqr[t]), ind, val);
             glp_set_mat_row(m->lp, row, n, ind, val);
+            if (q >= 0)
+                add_double_cover_rows(m, i, q, m->dqr[t], D, F, ind2, val2);
         }
         if (!all_cols)
             continue; /* an excluded q is always left */
@@ -256,6 +320,8 @@ bool sp_delay_rows(struct sp_model *m)
 cleanup:
     free(ind);
     free(val);
+    free(ind2);
+    free(val2);
     free(qs);
     return ok;
 }
