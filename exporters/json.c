@@ -220,8 +220,38 @@ cleanup:
 }
 
 /* Every client in problem order with the ids it runs; [] without a plan. */
+/* [{"product", "start_month", "start_date"}] of client c's adopted
+ * products (docs/json.md). */
+static cJSON *starts_json(const struct sp_problem *pb,
+                          const struct sp_schedule *sch, int c)
+{
+    cJSON *arr = cJSON_CreateArray(), *out = NULL, *e;
+    int i;
+
+    if (!arr)
+        goto cleanup;
+    for (i = 0; sch && i < sch->nstarts; i++) {
+        const struct sp_start *st = &sch->starts[i];
+        if (st->client != c)
+            continue;
+        e = cJSON_CreateObject();
+        if (!push(arr, e) ||
+            !sp_json_put(e, "product",
+                         cJSON_CreateString(pb->products[st->product].id)) ||
+            !sp_json_put(e, "start_month", cJSON_CreateNumber(st->month)) ||
+            !sp_json_put(e, "start_date", date(&st->date)))
+            goto cleanup;
+    }
+    out = arr;
+    arr = NULL;
+cleanup:
+    cJSON_Delete(arr);
+    return out;
+}
+
 static cJSON *assignments_json(const struct sp_problem *pb,
-                               const struct sp_plan *plan)
+                               const struct sp_plan *plan,
+                               const struct sp_schedule *sch)
 {
     cJSON *arr = cJSON_CreateArray(), *out = NULL, *entry, *products;
     int c, p;
@@ -241,6 +271,8 @@ static cJSON *assignments_json(const struct sp_problem *pb,
             if (sp_plan_has(plan, c, p) &&
                 !push(products, cJSON_CreateString(pb->products[p].id)))
                 goto cleanup;
+        if (!sp_json_put(entry, "starts", starts_json(pb, sch, c)))
+            goto cleanup;
     }
     out = arr;
     arr = NULL;
@@ -390,6 +422,76 @@ cleanup:
     return out;
 }
 
+/* The plan's events in month order (docs/json.md). */
+static cJSON *schedule_json(const struct sp_problem *pb,
+                            const struct sp_schedule *sch)
+{
+    cJSON *arr = cJSON_CreateArray(), *out = NULL, *e;
+    int i;
+
+    if (!arr)
+        goto cleanup;
+    for (i = 0; sch && i < sch->nevents; i++) {
+        const struct sp_event *ev = &sch->events[i];
+        e = cJSON_CreateObject();
+        if (!push(arr, e) ||
+            !sp_json_put(e, "month", cJSON_CreateNumber(ev->month)) ||
+            !sp_json_put(e, "date", date(&ev->date)) ||
+            !sp_json_put(e, "client",
+                         cJSON_CreateString(pb->clients[ev->client].id)) ||
+            !sp_json_put(e, "product",
+                         cJSON_CreateString(pb->products[ev->product].id)) ||
+            !sp_json_put(e, "action",
+                         cJSON_CreateString(sp_action_name(ev->action))) ||
+            !sp_json_put(e, "one_time_cost", money(ev->one_time_cost)))
+            goto cleanup;
+    }
+    out = arr;
+    arr = NULL;
+cleanup:
+    cJSON_Delete(arr);
+    return out;
+}
+
+/* Month by month: what the plan and the baseline pay.  Each month is
+ * the rounded running total minus the previous one, so the months sum
+ * to the rounded total_cost exactly. */
+static cJSON *cash_flow_json(const struct sp_settings *s,
+                             const struct sp_schedule *sch, double total,
+                             double baseline)
+{
+    cJSON *arr = cJSON_CreateArray(), *out = NULL, *e;
+    double cp = 0.0, cb = 0.0, rp = 0.0, rb = 0.0, np, nb;
+    struct sp_date d;
+    int m;
+
+    if (!arr)
+        goto cleanup;
+    for (m = 0; sch && m < sch->nmonths; m++) {
+        cp += sch->cash_flow[m];
+        cb += sch->baseline_flow[m];
+        /* the last running totals are the totals themselves, not their
+         * sum in another order */
+        np = sp_round_money(m + 1 == sch->nmonths ? total : cp);
+        nb = sp_round_money(m + 1 == sch->nmonths ? baseline : cb);
+        d = sp_date_add_months(&s->start_date, m);
+        e = cJSON_CreateObject();
+        if (!push(arr, e) || !sp_json_put(e, "month", cJSON_CreateNumber(m)) ||
+            !sp_json_put(e, "date", date(&d)) ||
+            !sp_json_put(e, "cost", money(np - rp)) ||
+            !sp_json_put(e, "baseline", money(nb - rb)) ||
+            !sp_json_put(e, "cumulative_savings", money(cb - cp)))
+            goto cleanup;
+        rp = np;
+        rb = nb;
+    }
+    out = arr;
+    arr = NULL;
+cleanup:
+    cJSON_Delete(arr);
+    return out;
+}
+
 static cJSON *scenario_json(const struct sp_result *r,
                             const struct sp_scenario_result *sr)
 {
@@ -400,7 +502,11 @@ static cJSON *scenario_json(const struct sp_result *r,
     bool has_plan = sr->status != SP_PLAN_INFEASIBLE && sr->plan && sr->cost;
     const struct sp_plan *plan = has_plan ? sr->plan : NULL;
     const struct sp_costing *k = has_plan ? sr->cost : NULL;
+    struct sp_schedule *sch =
+        has_plan ? sp_schedule_new(pb, sc, plan, k, sr->baseline) : NULL;
     cJSON *obj = cJSON_CreateObject(), *out = NULL;
+    if (has_plan && !sch)
+        goto cleanup;
     if (!obj || !sp_json_put(obj, "name", cJSON_CreateString(sc->name)) ||
         !sp_json_put(obj, "status",
                      cJSON_CreateString(has_plan
@@ -412,7 +518,7 @@ static cJSON *scenario_json(const struct sp_result *r,
                      k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "vendors", vendors_json(pb, plan)) ||
         !sp_json_put(obj, "breakdown", breakdown_json(k)) ||
-        !sp_json_put(obj, "assignments", assignments_json(pb, plan)) ||
+        !sp_json_put(obj, "assignments", assignments_json(pb, plan, sch)) ||
         !sp_json_put(obj, "gap", k ? fraction(sr->gap) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "solve_seconds",
                      rounded(sr->solve_seconds, 1000.0)) ||
@@ -430,6 +536,18 @@ static cJSON *scenario_json(const struct sp_result *r,
         !sp_json_put(obj, "tiers", tiers_json(pb, k, plan)) ||
         !sp_json_put(obj, "coverage_gaps",
                      gaps_json(pb, &sc->settings, plan)) ||
+        !sp_json_put(obj, "switch",
+                     cJSON_CreateString(
+                         sc->settings.switch_renewal ? "renewal" : "now")) ||
+        !sp_json_put(obj, "schedule", schedule_json(pb, sch)) ||
+        !sp_json_put(
+            obj, "cash_flow",
+            cash_flow_json(&sc->settings, sch, k ? k->total : 0.0,
+                           sr->baseline ? sr->baseline->total : 0.0)) ||
+        !sp_json_put(obj, "payback_months",
+                     sch && sch->payback_months > 0
+                         ? cJSON_CreateNumber(sch->payback_months)
+                         : cJSON_CreateNull()) ||
         !sp_json_put(obj, "reason",
                      has_plan ? cJSON_CreateNull()
                               : cJSON_CreateString(sr->reason ? sr->reason
@@ -438,6 +556,7 @@ static cJSON *scenario_json(const struct sp_result *r,
     out = obj;
     obj = NULL;
 cleanup:
+    sp_schedule_free(sch);
     cJSON_Delete(obj);
     return out;
 }

@@ -56,6 +56,29 @@ static void vendors(struct buf *b, const struct sp_problem *pb,
     put(b, ")");
 }
 
+/* ", switch at renewal" where it applies, and the payback month
+ * (docs/model.md "Schedule and payback"). */
+static void payback(struct buf *b, const struct sp_problem *pb,
+                    const struct sp_scenario_result *r)
+{
+    struct sp_schedule *k =
+        sp_schedule_new(pb, r->scenario, r->plan, r->cost, r->baseline);
+
+    if (!k) {
+        b->failed = true;
+        return;
+    }
+    if (r->scenario->settings.switch_renewal)
+        put(b, ", switch at renewal");
+    if (k->payback_months > 0)
+        put(b, ", payback %d month%s", k->payback_months,
+            k->payback_months == 1 ? "" : "s");
+    else
+        put(b, ", no payback within %d month%s", k->nmonths,
+            k->nmonths == 1 ? "" : "s");
+    sp_schedule_free(k);
+}
+
 enum sp_status sp_result_summary(const sp_result *res, char **out)
 {
     const struct sp_problem *pb = res->problem;
@@ -85,6 +108,7 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
             vendors(&b, pb, r->plan);
             if (r->gap > 1e-9) /* below that it is rounding noise */
                 put(&b, ", gap %.4g", r->gap);
+            payback(&b, pb, r);
         } else {
             put(&b, ": %s", r->reason ? r->reason : "no plan");
         }

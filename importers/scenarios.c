@@ -32,6 +32,7 @@ static const char *const settings_keys[] = {
     "required",
     "currency",
     "markup",
+    "switch",
 };
 #define NSETTINGS (sizeof(settings_keys) / sizeof(settings_keys[0]))
 
@@ -492,6 +493,18 @@ static bool apply_setting(struct jctx *j, const cJSON *m, const char *scen,
                     "%s'currency': expected a currency code of 1 to %d "
                     "characters, got %s",
                     where, (int)sizeof(s->currency) - 1, got);
+        }
+    } else if (strcmp(key, "switch") == 0) {
+        if (cJSON_IsString(m) && strcmp(m->valuestring, "now") == 0) {
+            s->switch_renewal = false;
+        } else if (cJSON_IsString(m) &&
+                   strcmp(m->valuestring, "renewal") == 0) {
+            s->switch_renewal = true;
+        } else {
+            sp_json_got(m, got, sizeof(got));
+            jreport(j, m, false, scen, no,
+                    "%s'switch': expected \"now\" or \"renewal\", got %s",
+                    where, got);
         }
     } else if (strcmp(key, "required") == 0) {
         read_required(j, m, scen, no, where, s);

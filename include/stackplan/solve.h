@@ -113,6 +113,25 @@ int sp_result_product_count(const sp_result *self, int i, int c);
  *         scenario i's plan, or NULL when out of range. */
 const char *sp_result_product(const sp_result *self, int i, int c, int k);
 
+/* ---- switching at renewal, schedule and payback (docs/model.md) ------- */
+
+/** @brief 1 when scenario i switches at renewal, 0 for "now". */
+int sp_result_switch_renewal(const sp_result *self, int i);
+/** @brief Scenario i's payback_months (1-based: the first month from
+ *         which its cumulative savings against the baseline stay >= 0);
+ *         0 when there is none, or no plan. */
+int sp_result_payback_months(const sp_result *self, int i);
+/** @brief The month (0-based) client c (data order) starts product (an
+ *         id) in scenario i's plan: 0 under "now", d(c,p) at renewal;
+ *         -1 when the plan does not newly adopt it for c.
+ *  Example: `sp_result_start_month(res, 0, 5, "NA-MailAssure")` = 18. */
+int sp_result_start_month(const sp_result *self, int i, int c,
+                          const char *product);
+/** @brief What scenario i's plan pays in month (0-based) of its horizon,
+ *         in full precision (the months sum to sp_result_total); NAN when
+ *         out of range or without a plan. */
+double sp_result_cash_flow(const sp_result *self, int i, int month);
+
 #ifdef __cplusplus
 }
 #endif

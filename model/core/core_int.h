@@ -109,6 +109,8 @@ struct sp_settings {
     int *required;         /* category indices */
     int nrequired;
     char currency[16];
+    bool switch_renewal; /* "switch": "renewal" (docs/model.md); false =
+                            "now" */
 };
 
 /** A price_change entry, resolved to a product or a vendor. */
@@ -191,6 +193,9 @@ bool sp_date_parse(const char *s, struct sp_date *out);
 void sp_date_format(const struct sp_date *d, char buf[11]);
 int sp_date_cmp(const struct sp_date *a, const struct sp_date *b);
 struct sp_date sp_date_today(void);
+/** d plus months calendar months, the day clamped to the last day of the
+ *  month reached (2027-01-31 + 1 = 2027-02-28). */
+struct sp_date sp_date_add_months(const struct sp_date *d, int months);
 
 /*
  * Plans, their costs and the solve results.  Private to the library:
@@ -226,6 +231,9 @@ struct sp_costing {
     double monthly_licence;  /* licence spend per month */
     double monthly_overhead; /* fees + admin labour + shortfall per month */
     double monthly_run_rate; /* monthly_licence + monthly_overhead */
+    double delay_saving;     /* licence not paid before new products start
+                                (renewal); licence = H * monthly_licence -
+                                delay_saving */
     double horizon;          /* H used */
 
     /* per client (nclients) */
@@ -289,8 +297,78 @@ double sp_cost_pair_monthly(const struct sp_problem *pb,
  *  prices multiplied by mult (1 + price_change). */
 double sp_cost_leaving(const struct sp_problem *pb,
                        const struct sp_settings *s, double mult, int h);
+/** r_q of inventory row h (docs/model.md): the started months left on
+ *  its contract, capped at H; 0 when it has ended or has no end
+ *  (model/core/start.c). */
+double sp_run_months(const struct sp_problem *pb, const struct sp_settings *s,
+                     int h);
+/** r'_q: sp_run_months, or 0 when the row carries a termination fee. */
+double sp_renewal_months(const struct sp_problem *pb,
+                         const struct sp_settings *s, int h);
+/** d(c,p): the month (0-based) product p starts for client c in plan;
+ *  0 under "now", for a product c runs today or one not in the plan. */
+int sp_start_month(const struct sp_problem *pb, const struct sp_settings *s,
+                   const struct sp_plan *plan, int c, int p);
 /** Inventory row index of client c running product p today, or -1. */
 int sp_current_holding(const struct sp_problem *pb, int c, int p);
+
+/** Migration cost of client c newly adopting p under settings s. */
+double sp_cost_migration(const struct sp_problem *pb,
+                         const struct sp_settings *s, int c, int p);
+
+/* ---- schedule, cash flow and payback (model/core/schedule.c) ---------- */
+
+enum sp_action {
+    SP_ACTION_ADOPT,     /* a new product starts (its migration cost) */
+    SP_ACTION_RUN_OUT,   /* a left product's contract runs out, unpaid
+                            from this month on */
+    SP_ACTION_TERMINATE, /* a left product ended at month 0, its fee paid */
+    SP_ACTION_ENDED      /* a left product with nothing left to pay */
+};
+
+const char *sp_action_name(enum sp_action a);
+
+/** When an adopted product starts: month d (0-based) and its date. */
+struct sp_start {
+    int client, product, month;
+    struct sp_date date;
+};
+
+struct sp_event {
+    int month; /* 0-based; a run_out may be H (runs the whole horizon) */
+    struct sp_date date;
+    int client, product;
+    enum sp_action action;
+    double one_time_cost;
+};
+
+struct sp_schedule {
+    struct sp_start *starts; /* every adopted (client, product), in client
+                                then catalog order */
+    int nstarts;
+    struct sp_event *events; /* in month order */
+    int nevents;
+    int nmonths;           /* H */
+    double *cash_flow;     /* nmonths: what the plan pays in month m */
+    double *baseline_flow; /* nmonths: the baseline's total spread evenly */
+    int payback_months;    /* 1-based; 0 = none within H */
+};
+
+/**
+ * @brief The schedule, cash flow and payback of plan (costed as cost)
+ *        against baseline (the current stack under the same scenario;
+ *        NULL = no payback) under scenario sc (NULL = file settings).
+ * @return a new schedule (free with sp_schedule_free), NULL when out of
+ *         memory.
+ */
+struct sp_schedule *sp_schedule_new(const struct sp_problem *pb,
+                                    const struct sp_scenario *sc,
+                                    const struct sp_plan *plan,
+                                    const struct sp_costing *cost,
+                                    const struct sp_costing *baseline);
+void sp_schedule_free(struct sp_schedule *self);
+/** Index into starts of (c,p), or -1. */
+int sp_schedule_start(const struct sp_schedule *k, int c, int p);
 
 enum sp_plan_status {
     SP_PLAN_OPTIMAL,
@@ -355,6 +433,17 @@ struct sp_result {
  */
 bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                     const struct sp_plan *plan, char *err, size_t errsize);
+
+/**
+ * @brief Checks that plan's month-by-month cash flow (model/core/schedule.c)
+ *        sums to its total cost.
+ * @return SP_OK; SP_ERR_VERIFY with err set; SP_ERR_NOMEM.
+ */
+enum sp_status sp_verify_schedule(const struct sp_problem *pb,
+                                  const struct sp_scenario *sc,
+                                  const struct sp_plan *plan,
+                                  const struct sp_costing *cost, char *err,
+                                  size_t errsize);
 
 /* ---- scenarios (model/core/scenario.c) -------------------------------- */
 

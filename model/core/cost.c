@@ -106,6 +106,12 @@ static double migration_cost(const struct sp_problem *pb,
                                             s->migration_hours_per_unit * n);
 }
 
+double sp_cost_migration(const struct sp_problem *pb,
+                         const struct sp_settings *s, int c, int p)
+{
+    return migration_cost(pb, s, c, p);
+}
+
 double sp_cost_leaving(const struct sp_problem *pb,
                        const struct sp_settings *s, double mult, int h)
 {
@@ -188,8 +194,11 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
                 k->client_monthly[c] += m;
                 k->product_monthly[p] += m;
                 k->vendor_monthly[pb->products[p].vendor] += m;
-                if (h < 0)
+                if (h < 0) {
                     k->client_migration[c] += migration_cost(pb, s, c, p);
+                    k->delay_saving +=
+                        m * (double)sp_start_month(pb, s, plan, c, p);
+                }
             } else if (h >= 0) {
                 k->client_termination[c] +=
                     sp_cost_leaving(pb, s, k->multiplier[p], h);
@@ -214,7 +223,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
             k->vendor_overhead_monthly[v] + k->vendor_shortfall_monthly[v];
     }
 
-    k->licence = H * k->monthly_licence;
+    k->licence = H * k->monthly_licence - k->delay_saving;
     k->vendor_overhead = H * k->monthly_overhead;
     k->total = k->licence + k->migration + k->termination + k->vendor_overhead;
     k->monthly_run_rate = k->monthly_licence + k->monthly_overhead;

@@ -59,6 +59,19 @@ int sp_date_cmp(const struct sp_date *a, const struct sp_date *b)
     return 0;
 }
 
+struct sp_date sp_date_add_months(const struct sp_date *d, int months)
+{
+    struct sp_date r = *d;
+    int m0 = d->month - 1 + months;
+
+    /* floor division, so that a negative count also works */
+    r.year = d->year + (m0 >= 0 ? m0 / 12 : -((11 - m0) / 12));
+    r.month = m0 - (r.year - d->year) * 12 + 1;
+    if (r.day > days_in_month(r.year, r.month))
+        r.day = days_in_month(r.year, r.month);
+    return r;
+}
+
 struct sp_date sp_date_today(void)
 {
     time_t now = time(NULL);

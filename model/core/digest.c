@@ -81,6 +81,9 @@ static void d_settings(struct digest *d, const struct sp_settings *s)
     d_int(d, s->start_date_given);
     d_ints(d, s->required, s->nrequired);
     d_str(d, s->currency);
+    /* only when set, so that digests of "now" files do not change */
+    if (s->switch_renewal)
+        d_str(d, "switch=renewal");
 }
 
 static void d_products(struct digest *d, const struct sp_problem *pb)

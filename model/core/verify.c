@@ -4,6 +4,7 @@
  * rather than from the model's rows, so a missing or wrong row in
  * model/mip/formulate.c cannot hide here.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "core_int.h"
@@ -73,4 +74,30 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
         return false;
     }
     return true;
+}
+
+enum sp_status sp_verify_schedule(const struct sp_problem *pb,
+                                  const struct sp_scenario *sc,
+                                  const struct sp_plan *plan,
+                                  const struct sp_costing *cost, char *err,
+                                  size_t errsize)
+{
+    struct sp_schedule *k = sp_schedule_new(pb, sc, plan, cost, NULL);
+    double sum = 0.0;
+    int m;
+
+    if (!k)
+        return SP_ERR_NOMEM;
+    /* the months are built from the plan by other rules than the total
+     * (month by month, leaving costs spread over their months) */
+    for (m = 0; m < k->nmonths; m++)
+        sum += k->cash_flow[m];
+    sp_schedule_free(k);
+    if (fabs(sum - cost->total) > 1e-6 * fmax(1.0, fabs(cost->total))) {
+        snprintf(err, errsize,
+                 "the cash flow sums to %.6f but the plan costs %.6f", sum,
+                 cost->total);
+        return SP_ERR_VERIFY;
+    }
+    return SP_OK;
 }

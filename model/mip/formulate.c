@@ -472,7 +472,11 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
          * l <= m_{l+1} - eps, written with B_p (all the units there are)
          * so that it binds only when z[p,l] = 1. */
         for (l = 0; l + 1 < nlev; l++) {
-            bool rises = false;
+            /* At renewal a delayed start pays H - d months of licence but
+             * counts toward the min_commit all H months, so a dearer level
+             * can pay for itself in shortfall: keep every level honest. */
+            bool rises = B->s->switch_renewal &&
+                         pb->vendors[pr->vendor].min_commit > 0.0;
             int ind[2] = {0, m->zcol[base + l]}, r;
             double val[2] = {0.0, 0.0};
             for (l2 = l + 1; l2 < nlev; l2++)
@@ -646,6 +650,11 @@ void sp_model_free(struct sp_model *m)
     free(m->levelmin);
     free(m->ind);
     free(m->val);
+    free(m->dcol);
+    free(m->dmax);
+    free(m->dfirst);
+    free(m->dqcand);
+    free(m->dqr);
     free(m);
 }
 
@@ -726,8 +735,12 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
      * that LP and MPS files (which drop objective constants) are complete
      * and every solver reports the true total. */
     m->constcol = add_col(m, "constant", GLP_CV, 1.0, 1.0, m->constant);
+    if (!sp_delay_columns(m))
+        goto cleanup;
     for (i = 0; i < m->ncands; i++)
         add_candidate(m, &m->cands[i]);
+    if (!sp_delay_rows(m))
+        goto cleanup;
     *out = m;
     m = NULL;
     st = SP_OK;
@@ -889,6 +902,9 @@ double sp_model_cheapest(const struct sp_model *m, const struct sp_cand *cd)
 
     for (l = 1; l < cd->nlev; l++)
         best = fmin(best, cd->lic[l]);
+    /* under "renewal" a new product may start as late as D months in */
+    if (m->dmax)
+        return cd->obj + (m->H - m->dmax[cd - m->cands]) * best;
     return cd->obj + m->H * best;
 }
 
@@ -924,6 +940,8 @@ double *sp_model_point(const struct sp_model *m, const struct sp_plan *plan)
         if (!sp_plan_has(plan, cd->client, p) || !cd->col)
             continue; /* a dropped column: no plan that good uses it */
         x[cd->col + l] = 1.0;
+        if (m->dcol && m->dcol[i])
+            x[m->dcol[i]] = cd->lic[l] * sp_delay_months(m, plan, i);
         if (cd->nlev > 1)
             x[m->zcol[p * m->maxlev + l]] = 1.0;
         if (m->commitrow[pb->products[p].vendor])

@@ -56,6 +56,12 @@ struct sp_model {
                         (sp_model_add_violated), not at build */
     double constant; /* leaving costs of every current product, paid
                         unless x[c,p] = 1 takes them back */
+    /* "switch": "renewal" (model/mip/delay.c); all 0 under "now" */
+    int *dcol;    /* ncands: the delay saving column sv[c,p], 0 = none */
+    double *dmax; /* ncands: D, the longest delay it can get */
+    int *dfirst;  /* ncands + 1: its Q(c,p) is dqcand/dqr[dfirst[i] ..) */
+    int *dqcand;  /* candidate of the current product q, -1 = none */
+    double *dqr;  /* r'_q */
 };
 
 /* ---- GLPK kept inside the library (model/mip/glpk_guard.c) ---------- */
@@ -94,6 +100,17 @@ void sp_mip_log(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+/* ---- switching at renewal (delay.c) ---------------------------------- */
+
+/** The delay saving columns sv[c,p] of a renewal scenario (and the
+ *  arrays, empty under "now"); before the candidates' columns. */
+bool sp_delay_columns(struct sp_model *m);
+/** Their rows, once the candidates have columns. */
+bool sp_delay_rows(struct sp_model *m);
+/** d(c,p) of candidate i in plan as the model's rows give it (0 when
+ *  it has no delay column). */
+double sp_delay_months(const struct sp_model *m, const struct sp_plan *plan,
+                       int i);
 
 /**
  * @brief Builds the mixed-integer model of scenario sc.

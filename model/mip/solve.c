@@ -185,6 +185,7 @@ static enum sp_status accept_plan(const struct sp_problem *pb,
     const struct sp_scenario *sc = r->scenario;
     char why[512];
     double diff;
+    enum sp_status st;
 
     if (!sp_verify_plan(pb, sc, r->plan, why, sizeof(why))) {
         snprintf(err, errsize,
@@ -203,7 +204,10 @@ static enum sp_status accept_plan(const struct sp_problem *pb,
                  sc->name, r->cost->total, r->objective);
         return SP_ERR_VERIFY;
     }
-    return SP_OK;
+    st = sp_verify_schedule(pb, sc, r->plan, r->cost, why, sizeof(why));
+    if (st == SP_ERR_VERIFY)
+        snprintf(err, errsize, "scenario '%s': %s", sc->name, why);
+    return st;
 }
 
 /* Milliseconds left of the scenario's time limit; INT_MAX = none. */

@@ -10,6 +10,8 @@
  * the model's point for it has that plan's cost as its objective.  With
  * max_vendors, the ranked vendor sets (model/mip/vendorsets.c) hold every set
  * a plan keeps, each bound at most the least cost of keeping exactly it.
+ * Every instance with an inventory runs again under "switch": "renewal"
+ * (delayed starts, model/mip/delay.c), tiers and min_commits on.
  */
 #include <math.h>
 #include <stdint.h>
@@ -177,8 +179,7 @@ static struct sp_problem *random_problem(void)
     sc->max_vendors = rnd(0, 2) == 0 ? rnd(1, 3) : -1;
     if (rnd(0, 4) == 0) {
         sc->require_vendors = int_list(1);
-        sc->require_vendors[sc->nrequire_vendors++] =
-            rnd(0, pb->nvendors - 1);
+        sc->require_vendors[sc->nrequire_vendors++] = rnd(0, pb->nvendors - 1);
     }
     if (rnd(0, 4) == 0) {
         sc->exclude_products = int_list(1);
@@ -187,8 +188,7 @@ static struct sp_problem *random_problem(void)
     }
     if (rnd(0, 5) == 0) {
         sc->exclude_vendors = int_list(1);
-        sc->exclude_vendors[sc->nexclude_vendors++] =
-            rnd(0, pb->nvendors - 1);
+        sc->exclude_vendors[sc->nexclude_vendors++] = rnd(0, pb->nvendors - 1);
     }
     if (rnd(0, 4) == 0) {
         sc->keep_clients = int_list(1);
@@ -448,19 +448,108 @@ static int count_candidates(const struct sp_problem *pb)
     return n;
 }
 
+/* The optimum's schedule (model/core/schedule.c): the cash flow sums to
+ * its cost, and every adopted product starts at 0 or at r'_q of a
+ * current product it replaces (one the plan leaves, sharing a required
+ * category), the least of those (docs/model.md). */
+static void check_schedule(const struct sp_problem *pb,
+                           const struct sp_plan *plan, uint64_t seed)
+{
+    const struct sp_scenario *sc = &pb->scenarios[0];
+    const struct sp_settings *s = &sc->settings;
+    struct sp_costing *k = sp_cost_plan(pb, sc, plan);
+    struct sp_schedule *sch = sp_schedule_new(pb, sc, plan, k, NULL);
+    double sum = 0.0;
+    bool good = true;
+    int m, i, j, t, n;
+
+    for (m = 0; m < sch->nmonths; m++)
+        sum += sch->cash_flow[m];
+    for (i = 0; i < sch->nstarts; i++) {
+        const struct sp_start *st = &sch->starts[i];
+        const struct sp_client *cl = &pb->clients[st->client];
+        const int *req = sp_client_requires(pb, cl, s, &n);
+        double least = -1.0;
+        for (j = 0; j < cl->nholdings; j++) {
+            const struct sp_holding *hd = &pb->holdings[cl->holdings[j]];
+            bool shares = false;
+            if (sp_plan_has(plan, st->client, hd->product))
+                continue;
+            for (t = 0; t < n; t++)
+                shares |=
+                    sp_product_covers(&pb->products[st->product], req[t]) &&
+                    sp_product_covers(&pb->products[hd->product], req[t]);
+            if (shares) {
+                /* r' by hand: months left, capped, 0 with a fee */
+                double r = 0.0;
+                if (hd->has_contract_end && !hd->has_termination_fee) {
+                    r = (hd->contract_end.year - s->start_date.year) * 12 +
+                        (hd->contract_end.month - s->start_date.month) +
+                        (hd->contract_end.day > s->start_date.day);
+                    r = fmax(0.0, fmin(r, s->horizon_months));
+                }
+                least = least < 0.0 ? r : fmin(least, r);
+            }
+        }
+        good &= st->month == (s->switch_renewal && least > 0 ? (int)least : 0);
+    }
+    ok(good && fabs(sum - k->total) <= 1e-6 * fmax(1.0, k->total),
+       "seed %llu: the optimum's cash flow sums to %.4f (%.4f) and its %d "
+       "starts are the least r' replaced",
+       (unsigned long long)seed, sum, k->total, sch->nstarts);
+    sp_schedule_free(sch);
+    sp_costing_free(k);
+}
+
+/* One instance under its scenario as it stands: enumeration, the root,
+ * vendor sets and the solve; returns the enumerated optimum. */
+static double check_instance(struct sp_problem *pb, uint64_t seed,
+                             int *feasible, int *cuts)
+{
+    sp_result *res = NULL;
+    char err[512];
+    double brute, mip;
+    struct sp_plan *best = sp_plan_new(pb);
+    enum sp_status st;
+
+    brute = brute_force(pb, &pb->scenarios[0], best);
+    if (!isinf(brute))
+        check_schedule(pb, best, seed);
+    *cuts += check_root(pb, brute, best, seed);
+    sp_plan_free(best);
+    check_vendor_sets(pb, brute, seed);
+    st = sp_solve(pb, NULL, &res, err, sizeof(err));
+    ok(st == SP_OK, "seed %llu: solve returns SP_OK (%s)",
+       (unsigned long long)seed, st == SP_OK ? "" : err);
+    if (st == SP_OK) {
+        mip = sp_result_total(res, 0);
+        if (isinf(brute)) {
+            ok(strcmp(sp_result_status(res, 0), "infeasible") == 0,
+               "seed %llu: infeasible by enumeration and by MIP (%s)",
+               (unsigned long long)seed, sp_result_status(res, 0));
+        } else {
+            (*feasible)++;
+            is_num(mip, brute, 1e-6 * fmax(1.0, brute),
+                   "seed %llu%s: MIP optimum %.4f equals enumeration",
+                   (unsigned long long)seed,
+                   pb->scenarios[0].settings.switch_renewal ? " (renewal)"
+                                                            : "",
+                   mip);
+        }
+    }
+    sp_result_free(res);
+    return brute;
+}
+
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 300, done = 0, feasible = 0;
-    int cuts = 0;
+    int cuts = 0, renewal = 0, delayed = 0;
     uint64_t seed;
 
     for (seed = 1; done < runs; seed++) {
         struct sp_problem *pb;
-        sp_result *res = NULL;
-        char err[512];
-        double brute, mip;
-        struct sp_plan *best;
-        enum sp_status st;
+        double now, later;
 
         rng_state = seed;
         pb = random_problem();
@@ -469,33 +558,29 @@ int main(int argc, char **argv)
             continue;
         }
         done++;
-        best = sp_plan_new(pb);
-        brute = brute_force(pb, &pb->scenarios[0], best);
-        cuts += check_root(pb, brute, best, seed);
-        sp_plan_free(best);
-        check_vendor_sets(pb, brute, seed);
-        st = sp_solve(pb, NULL, &res, err, sizeof(err));
-        ok(st == SP_OK, "seed %llu: solve returns SP_OK (%s)",
-           (unsigned long long)seed, st == SP_OK ? "" : err);
-        if (st == SP_OK) {
-            mip = sp_result_total(res, 0);
-            if (isinf(brute)) {
-                ok(strcmp(sp_result_status(res, 0), "infeasible") == 0,
-                   "seed %llu: infeasible by enumeration and by MIP (%s)",
-                   (unsigned long long)seed, sp_result_status(res, 0));
-            } else {
-                feasible++;
-                is_num(mip, brute, 1e-6 * fmax(1.0, brute),
-                       "seed %llu: MIP optimum %.4f equals enumeration",
-                       (unsigned long long)seed, mip);
+        now = check_instance(pb, seed, &feasible, &cuts);
+        /* The same instance with "switch": "renewal" (model/mip/delay.c):
+         * every plan costs at most what it costs under "now", so the
+         * optimum does too. */
+        if (pb->nholdings > 0) {
+            pb->scenarios[0].settings.switch_renewal = true;
+            renewal++;
+            later = check_instance(pb, seed, &feasible, &cuts);
+            if (!isinf(now)) {
+                ok(later <= now + 1e-6 * fmax(1.0, now),
+                   "seed %llu: renewal optimum %.4f <= now optimum %.4f",
+                   (unsigned long long)seed, later, now);
+                delayed += later < now - 1e-6 * fmax(1.0, now);
             }
         }
-        sp_result_free(res);
         sp_problem_free(pb);
     }
-    ok(feasible > runs / 2, "most instances (%d of %d) are feasible",
-       feasible, runs);
+    ok(feasible > runs / 2, "most instances (%d of %d) are feasible", feasible,
+       runs + renewal);
     ok(cuts > 0, "the roots added %d cuts: the rows check above saw some",
        cuts);
+    ok(delayed > renewal / 10,
+       "%d of %d instances cost less at renewal: the delay rows are used",
+       delayed, renewal);
     return done_testing();
 }

@@ -24,6 +24,17 @@ static void invalid(const char *s)
        "'%s' leaves the output alone", s);
 }
 
+static void plus(const char *from, int months, const char *want)
+{
+    struct sp_date d;
+    char buf[11];
+
+    sp_date_parse(from, &d);
+    d = sp_date_add_months(&d, months);
+    sp_date_format(&d, buf);
+    is_str(buf, want, "%s + %d months is %s", from, months, want);
+}
+
 int main(void)
 {
     struct sp_date a, b, t;
@@ -66,5 +77,15 @@ int main(void)
     sp_date_format(&t, buf);
     ok(sp_date_parse(buf, &a) && sp_date_cmp(&a, &t) == 0,
        "today (%s) is a valid date", buf);
+    /* start dates of delayed adoptions (docs/model.md): the day is
+     * clamped to the month reached */
+    plus("2027-01-01", 0, "2027-01-01");
+    plus("2027-01-01", 18, "2028-07-01");
+    plus("2027-01-31", 1, "2027-02-28");
+    plus("2028-01-31", 1, "2028-02-29");
+    plus("2027-08-31", 13, "2028-09-30");
+    plus("2027-12-15", 1, "2028-01-15");
+    plus("2027-03-31", 36, "2030-03-31");
+    plus("2027-03-15", -3, "2026-12-15");
     return done_testing();
 }

@@ -354,14 +354,9 @@ static int longest_fraction(const char *text)
     return best;
 }
 
-static const char *const top_keys[] = {"stackplan_version",
-                                       "start_date",
-                                       "start_date_given",
-                                       "currency",
-                                       "baseline",
-                                       "scenarios",
-                                       "source",
-                                       NULL};
+static const char *const top_keys[] = {
+    "stackplan_version", "start_date", "start_date_given", "currency",
+    "baseline",          "scenarios",  "source",           NULL};
 static const char *const baseline_keys[] = {"total_cost",
                                             "monthly_run_rate",
                                             "vendors",
@@ -386,6 +381,10 @@ static const char *const scenario_keys[] = {"name",
                                             "migrations",
                                             "tiers",
                                             "coverage_gaps",
+                                            "switch",
+                                            "schedule",
+                                            "cash_flow",
+                                            "payback_months",
                                             "reason",
                                             NULL};
 static const char *const breakdown_keys[] = {
