@@ -169,6 +169,7 @@ static void on_signal(int sig)
     static const char msg[] = "stackplan: interrupted\n";
 
     sp_outset_unlink_all();
+    sp_import_unlink_all();
     if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
         /* nothing more can be done */
     }

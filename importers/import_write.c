@@ -8,12 +8,42 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "import_int.h"
+
+/* The temporary folder being written and its files, in fixed buffers a
+ * signal handler can read (sp_import_unlink_all); live_n < 0 = none. */
+#define LIVE_MAX 16
+#define LIVE_PATH 4096
+static char live_dir[LIVE_PATH];
+static char live_files[LIVE_MAX][LIVE_PATH];
+static volatile sig_atomic_t live_n = -1;
+
+static void live_copy(char *dst, const char *src)
+{
+    size_t n = strlen(src);
+
+    if (n >= LIVE_PATH)
+        n = LIVE_PATH - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+void sp_import_unlink_all(void)
+{
+    int i, n = live_n;
+
+    if (n < 0)
+        return;
+    for (i = 0; i < n && i < LIVE_MAX; i++)
+        unlink(live_files[i]);
+    rmdir(live_dir);
+}
 
 void sp_csv_put(FILE *f, const char *s)
 {
@@ -85,7 +115,11 @@ enum sp_status sp_outdir_begin(struct sp_outdir *self, const char *target,
         goto cleanup;
     }
     sprintf(self->tmp, "%s/.%s.import-XXXXXX", dir, base);
-    if (!mkdtemp(self->tmp)) {
+    if (mkdtemp(self->tmp)) {
+        live_n = -1;
+        live_copy(live_dir, self->tmp);
+        live_n = 0;
+    } else {
         snprintf(err, errsize, "%s: cannot create a folder beside it: %s",
                  target, strerror(errno));
         free(self->tmp);
@@ -124,6 +158,11 @@ FILE *sp_outdir_open(struct sp_outdir *self, const char *name, char *err,
         return NULL;
     }
     self->files = grown;
+    /* known to the signal handler before it exists */
+    if (live_n >= 0 && live_n < LIVE_MAX) {
+        live_copy(live_files[live_n], path);
+        live_n = live_n + 1;
+    }
     f = fopen(path, "w");
     if (!f) {
         snprintf(err, errsize, "%s: cannot write %s: %s", self->target, name,
@@ -206,6 +245,7 @@ enum sp_status sp_outdir_commit(struct sp_outdir *self, char *err,
         }
         goto cleanup;
     }
+    live_n = -1;
     free(self->tmp);
     self->tmp = NULL;
     if (old && remove_flat(old) != 0) {
@@ -223,6 +263,7 @@ void sp_outdir_abort(struct sp_outdir *self)
 
     if (self->tmp)
         remove_flat(self->tmp);
+    live_n = -1;
     for (i = 0; i < self->nfiles; i++)
         free(self->files[i]);
     free(self->files);

@@ -389,6 +389,34 @@ mkdir inputs && cp pax8.csv inputs/
 err holds_input 2 inputs --catalog cat --from pax8 inputs/pax8.csv --force
 t "... nor a folder that holds an input" test -s inputs/pax8.csv
 
+# ---- SIGINT while the folder is written: no OUT_DIR, no temporary ----
+awk 'BEGIN { print "Company Name,Product Name,Quantity,Partner Cost";
+    for (i = 0; i < 300000; i++)
+        printf "Co %d,%s %d,%d,1.5\n", i % 20000, (i % 2 ? "DfB" : "Prod"),
+            i % 30, 1 + i % 9
+    print "Co 1,DfB,3,1" }' >huge.csv
+# the program itself, not the function sp: kill needs its pid (the libtool
+# wrapper execs the real program, keeping it)
+"$top_builddir/stackplan" import sig --catalog cat --from pax8 huge.csv -q \
+    2>sig.err &
+pid=$!
+sent=no
+while kill -0 "$pid" 2>/dev/null; do
+    if ls -d .sig.import-* >/dev/null 2>&1; then
+        kill -INT "$pid" && sent=yes
+        break
+    fi
+done
+wait "$pid"
+rc=$?
+if [ "$sent" = yes ] && [ "$rc" -eq 130 ]; then
+    t "SIGINT while writing: exit 130, no OUT_DIR, no temporary left" \
+        sh -c 'test ! -e sig && test "$(ls -A . | grep -c "^\.sig")" -eq 0'
+else
+    n=$((n + 1))
+    echo "ok $n - SIGINT while writing # SKIP the import ended first (exit $rc)"
+fi
+
 # ---- the bundled exports of the sample MSP -----------------------------
 ex=$top_srcdir/datasets/exports
 exp=$top_srcdir/tests/data/import-sample

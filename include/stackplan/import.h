@@ -101,6 +101,11 @@ enum sp_status sp_import_summary_json(const struct sp_import_summary *self,
 /** @brief Frees a summary; accepts NULL. */
 void sp_import_summary_free(struct sp_import_summary *self);
 
+/** @brief Removes the temporary folder of an import under way (its
+ *         files, then the folder); async-signal-safe, for a signal
+ *         handler that then calls _exit. */
+void sp_import_unlink_all(void);
+
 /** @brief The built-in profile names, "connectwise, autotask, pax8" (a
  *         static string). */
 const char *sp_import_builtin_profiles(void);
