@@ -33,6 +33,32 @@ bool sp_json_put(struct cJSON *obj, const char *key, struct cJSON *item);
 enum sp_status sp_json_save(struct cJSON *root, const char *path, char *err,
                             size_t errsize);
 
+/* ---- revenue, margin, capabilities (json_margin.c) -------------------- */
+
+struct sp_problem;
+struct sp_scenario;
+struct sp_plan;
+struct sp_costing;
+/** The `margin` object of plan costed as k under sc (NULL = the file's
+ *  settings); null without a plan.  NULL when out of memory. */
+struct cJSON *sp_json_margin(const struct sp_problem *pb,
+                             const struct sp_scenario *sc,
+                             const struct sp_plan *plan,
+                             const struct sp_costing *k);
+/** Adds client c's `capabilities_lost` (when lost), `revenue_monthly`
+ *  and `margin_monthly` to an assignment entry; false when out of
+ *  memory. */
+bool sp_json_client_margin(struct cJSON *entry, const struct sp_problem *pb,
+                           const struct sp_scenario *sc,
+                           const struct sp_plan *plan,
+                           const struct sp_costing *k, int c, bool lost);
+/** The baseline's per-client revenue and margin today. */
+struct cJSON *sp_json_baseline_clients(const struct sp_problem *pb,
+                                       const struct sp_plan *current,
+                                       const struct sp_costing *k);
+/** The monthly_price of the unmapped inventory rows, summed. */
+double sp_json_unmapped_revenue(const struct sp_problem *pb);
+
 /* ---- what-if writers (frontier.c, sensitivity.c) --------------------- */
 
 struct sp_xsheet;

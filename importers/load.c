@@ -391,6 +391,10 @@ enum sp_status sp_problem_load(const char *dir,
         goto cleanup;
     }
     default_resale(pb);
+    if (!sp_problem_prepare_pins(pb)) {
+        st = SP_ERR_NOMEM;
+        goto cleanup;
+    }
     *out = pb;
     pb = NULL;
 
