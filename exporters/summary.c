@@ -57,6 +57,37 @@ static void vendors(struct buf *b, const struct sp_problem *pb,
     put(b, ")");
 }
 
+/* The first clients that lose a capability, with what they lose:
+ * ": c006 m365_backup, c020 dns_filter" (and how many more). */
+#define LOST_LISTED 5
+
+static void lost_list(struct buf *b, const struct sp_problem *pb,
+                      const struct sp_plan *plan)
+{
+    int *cats = malloc(((size_t)pb->ncategories + 1) * sizeof(int));
+    int c, i, n, listed = 0, more = 0;
+
+    if (!cats) {
+        b->failed = true;
+        return;
+    }
+    for (c = 0; c < pb->nclients; c++) {
+        n = sp_plan_client_lost(pb, plan, c, cats, pb->ncategories);
+        if (n <= 0)
+            continue;
+        if (listed == LOST_LISTED) {
+            more++;
+            continue;
+        }
+        put(b, "%s%s", listed++ ? ", " : ": ", pb->clients[c].id);
+        for (i = 0; i < n && i < pb->ncategories; i++)
+            put(b, "%s%s", i ? "+" : " ", pb->categories[cats[i]]);
+    }
+    if (more)
+        put(b, " and %d more", more);
+    free(cats);
+}
+
 /* "  margin (hold pricing): revenue R CUR/month, licence L, margin M
  * (baseline B), portfolio margin P" and the clients that lose a
  * capability: docs/model.md "Revenue and margin", "Capabilities". */
@@ -84,11 +115,16 @@ static void margin_line(struct buf *b, const struct sp_problem *pb,
     }
     put(b, ", portfolio margin %.2f",
         sp_round_money(mg.portfolio_margin_monthly));
+    if (!sc && mg.unmapped_revenue_monthly > 0)
+        put(b, "; unmapped revenue %.2f (not counted)",
+            sp_round_money(mg.unmapped_revenue_monthly));
     for (c = 0; sc && c < pb->nclients; c++)
         lost += sp_plan_client_lost(pb, plan, c, NULL, 0) > 0;
     if (sc)
         put(b, "; %d client%s lose%s a capability covered today", lost,
             lost == 1 ? "" : "s", lost == 1 ? "s" : "");
+    if (sc && lost > 0)
+        lost_list(b, pb, plan);
     put(b, "\n");
 }
 

@@ -737,7 +737,7 @@ static void read_client_products(struct jctx *j, const cJSON *v,
                     "'keep_client_products': client '%s' is not in "
                     "clients.csv",
                     client);
-        if (!cJSON_IsArray(m)) {
+        if (!cJSON_IsArray(m) && !cJSON_IsString(m)) {
             sp_json_got(m, got, sizeof(got));
             jreport(j, m, false, scen, no,
                     "'keep_client_products': '%s': expected a list of "
@@ -746,7 +746,9 @@ static void read_client_products(struct jctx *j, const cJSON *v,
             free(client);
             continue;
         }
-        for (item = m->child; item; item = item->next) {
+        /* one product may be given as a string, as for every list */
+        for (item = cJSON_IsString(m) ? m : m->child; item;
+             item = cJSON_IsString(m) ? NULL : item->next) {
             if (!cJSON_IsString(item)) {
                 sp_json_got(item, got, sizeof(got));
                 jreport(j, item, false, scen, no,
