@@ -2,8 +2,9 @@
 /*
  * The library from C, with nothing but the installed header: load a data
  * folder, solve every scenario, print what each keeps and what it saves,
- * and the products of the first client.  Build it against an installed
- * stackplan with
+ * the products of the first client, the first plan's margin against
+ * today's, and the capabilities it takes from clients.  Build it against an
+ * installed stackplan with
  *
  *     cc api.c $(pkg-config --cflags --libs stackplan) -o api
  *
@@ -21,6 +22,7 @@ int main(int argc, char **argv)
     sp_diags *diags = sp_diags_new();
     sp_problem *pb = NULL;
     sp_result *res = NULL;
+    struct sp_margin now, today;
     char err[1024];
     int i, k, rc = 1;
 
@@ -54,6 +56,17 @@ int main(int argc, char **argv)
             printf(" %s", sp_result_product(res, 0, 0, k));
         printf("\n");
     }
+    /* what the MSP earns, and what the first plan takes from a client */
+    if (sp_result_count(res) > 0 && sp_result_margin(res, 0, &now) == 0 &&
+        sp_result_margin(res, SP_RESULT_BASELINE, &today) == 0)
+        printf("margin of %s: %.2f a month (today %.2f)\n",
+               sp_result_name(res, 0), now.margin_monthly,
+               today.margin_monthly);
+    for (i = 0; sp_result_count(res) > 0 && i < sp_result_client_count(res);
+         i++)
+        for (k = 0; k < sp_result_lost_count(res, 0, i); k++)
+            printf("%s loses %s\n", sp_result_client(res, i),
+                   sp_result_lost(res, 0, i, k));
     rc = 0;
 out:
     sp_result_free(res);

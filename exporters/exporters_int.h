@@ -39,6 +39,32 @@ struct cJSON *sp_json_str_or_null(const char *s);
 bool sp_json_put_meta(struct cJSON *obj, double horizon_months,
                       const char start_date[11], const char *currency);
 
+/* ---- revenue, margin, capabilities (json_margin.c) -------------------- */
+
+struct sp_problem;
+struct sp_scenario;
+struct sp_plan;
+struct sp_costing;
+/** The `margin` object of plan costed as k under sc (NULL = the file's
+ *  settings); null without a plan.  NULL when out of memory. */
+struct cJSON *sp_json_margin(const struct sp_problem *pb,
+                             const struct sp_scenario *sc,
+                             const struct sp_plan *plan,
+                             const struct sp_costing *k);
+/** Adds client c's `capabilities_lost` (when lost), `revenue_monthly`
+ *  and `margin_monthly` to an assignment entry; false when out of
+ *  memory. */
+bool sp_json_client_margin(struct cJSON *entry, const struct sp_problem *pb,
+                           const struct sp_scenario *sc,
+                           const struct sp_plan *plan,
+                           const struct sp_costing *k, int c, bool lost);
+/** The baseline's per-client revenue and margin today. */
+struct cJSON *sp_json_baseline_clients(const struct sp_problem *pb,
+                                       const struct sp_plan *current,
+                                       const struct sp_costing *k);
+/** The monthly_price of the unmapped inventory rows, summed. */
+double sp_json_unmapped_revenue(const struct sp_problem *pb);
+
 /* ---- what-if writers (frontier.c, sensitivity.c) --------------------- */
 
 struct sp_xsheet;

@@ -207,7 +207,10 @@ static cJSON *unmapped_json(const struct sp_problem *pb, double *spend)
             !sp_json_put(entry, "line", cJSON_CreateNumber(h->line)) ||
             !sp_json_put(entry, "monthly_cost",
                          h->has_monthly_cost ? money(h->monthly_cost)
-                                             : cJSON_CreateNull()))
+                                             : cJSON_CreateNull()) ||
+            !sp_json_put(entry, "monthly_price",
+                         h->has_monthly_price ? money(h->monthly_price)
+                                              : cJSON_CreateNull()))
             goto cleanup;
         if (h->has_monthly_cost)
             *spend += h->monthly_cost;
@@ -219,7 +222,6 @@ cleanup:
     return out;
 }
 
-/* Every client in problem order with the ids it runs; [] without a plan. */
 /* [{"product", "start_month", "start_date"}] of client c's adopted
  * products (docs/json.md). */
 static cJSON *starts_json(const struct sp_problem *pb,
@@ -249,7 +251,11 @@ cleanup:
     return out;
 }
 
+/* Every client in problem order with the ids it runs, when it starts
+ * them, what it loses and earns (json_margin.c); [] without a plan. */
 static cJSON *assignments_json(const struct sp_problem *pb,
+                               const struct sp_scenario *sc,
+                               const struct sp_costing *k,
                                const struct sp_plan *plan,
                                const struct sp_schedule *sch)
 {
@@ -272,6 +278,8 @@ static cJSON *assignments_json(const struct sp_problem *pb,
                 !push(products, cJSON_CreateString(pb->products[p].id)))
                 goto cleanup;
         if (!sp_json_put(entry, "starts", starts_json(pb, sch, c)))
+            goto cleanup;
+        if (k && !sp_json_client_margin(entry, pb, sc, plan, k, c, true))
             goto cleanup;
     }
     out = arr;
@@ -413,7 +421,12 @@ static cJSON *baseline_json(const struct sp_result *r)
         !sp_json_put(obj, "coverage_gaps",
                      gaps_json(pb, &pb->settings, r->current)) ||
         !sp_json_put(obj, "unmapped", unmapped_json(pb, &spend)) ||
-        !sp_json_put(obj, "unmapped_monthly_spend", money(spend)))
+        !sp_json_put(obj, "unmapped_monthly_spend", money(spend)) ||
+        !sp_json_put(obj, "margin", sp_json_margin(pb, NULL, r->current, k)) ||
+        !sp_json_put(obj, "unmapped_monthly_revenue",
+                     money(sp_json_unmapped_revenue(pb))) ||
+        !sp_json_put(obj, "clients",
+                     sp_json_baseline_clients(pb, r->current, k)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -518,7 +531,8 @@ static cJSON *scenario_json(const struct sp_result *r,
                      k ? money(k->monthly_run_rate) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "vendors", vendors_json(pb, plan)) ||
         !sp_json_put(obj, "breakdown", breakdown_json(k)) ||
-        !sp_json_put(obj, "assignments", assignments_json(pb, plan, sch)) ||
+        !sp_json_put(obj, "assignments",
+                     assignments_json(pb, sc, k, plan, sch)) ||
         !sp_json_put(obj, "gap", k ? fraction(sr->gap) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "solve_seconds",
                      rounded(sr->solve_seconds, 1000.0)) ||
@@ -551,7 +565,10 @@ static cJSON *scenario_json(const struct sp_result *r,
         !sp_json_put(obj, "reason",
                      has_plan ? cJSON_CreateNull()
                               : cJSON_CreateString(sr->reason ? sr->reason
-                                                              : "no plan")))
+                                                              : "no plan")) ||
+        !sp_json_put(obj, "margin", sp_json_margin(pb, sc, plan, k)) ||
+        !sp_json_put(obj, "baseline_margin",
+                     sp_json_margin(pb, sc, r->current, sr->baseline)))
         goto cleanup;
     out = obj;
     obj = NULL;

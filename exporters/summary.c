@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core_int.h"
+#include "exporters_int.h"
 #include "stackplan/export.h"
 
 struct buf {
@@ -79,6 +80,77 @@ static void payback(struct buf *b, const struct sp_problem *pb,
     sp_schedule_free(k);
 }
 
+/* The first clients that lose a capability, with what they lose:
+ * ": c006 m365_backup, c020 dns_filter" (and how many more). */
+#define LOST_LISTED 5
+
+static void lost_list(struct buf *b, const struct sp_problem *pb,
+                      const struct sp_plan *plan)
+{
+    int *cats = malloc(((size_t)pb->ncategories + 1) * sizeof(int));
+    int c, i, n, listed = 0, more = 0;
+
+    if (!cats) {
+        b->failed = true;
+        return;
+    }
+    for (c = 0; c < pb->nclients; c++) {
+        n = sp_plan_client_lost(pb, plan, c, cats, pb->ncategories);
+        if (n <= 0)
+            continue;
+        if (listed == LOST_LISTED) {
+            more++;
+            continue;
+        }
+        put(b, "%s%s", listed++ ? ", " : ": ", pb->clients[c].id);
+        for (i = 0; i < n && i < pb->ncategories; i++)
+            put(b, "%s%s", i ? "+" : " ", pb->categories[cats[i]]);
+    }
+    if (more)
+        put(b, " and %d more", more);
+    free(cats);
+}
+
+/* "  margin (hold pricing): revenue R CUR/month, licence L, margin M
+ * (baseline B), portfolio margin P" and the clients that lose a
+ * capability: docs/model.md "Revenue and margin", "Capabilities". */
+static void margin_line(struct buf *b, const struct sp_problem *pb,
+                        const struct sp_scenario *sc,
+                        const struct sp_plan *plan, const struct sp_costing *k,
+                        const struct sp_plan *current,
+                        const struct sp_costing *base)
+{
+    const struct sp_settings *s = sc ? &sc->settings : &pb->settings;
+    struct sp_margin mg, bm;
+    int c, lost = 0;
+
+    /* rounded as the JSON rounds, so both show the same cents */
+    sp_margin_plan(pb, sc, plan, k, &mg);
+    put(b,
+        "  margin (%s pricing): revenue %.2f %s/month, licence %.2f, "
+        "margin %.2f",
+        s->pricing == SP_PRICING_LIST ? "list" : "hold",
+        sp_round_money(mg.revenue_monthly), s->currency,
+        sp_round_money(mg.licence_monthly), sp_round_money(mg.margin_monthly));
+    if (base) {
+        sp_margin_plan(pb, sc, current, base, &bm);
+        put(b, " (baseline %.2f)", sp_round_money(bm.margin_monthly));
+    }
+    put(b, ", portfolio margin %.2f",
+        sp_round_money(mg.portfolio_margin_monthly));
+    if (!sc && mg.unmapped_revenue_monthly > 0)
+        put(b, "; unmapped revenue %.2f (not counted)",
+            sp_round_money(mg.unmapped_revenue_monthly));
+    for (c = 0; sc && c < pb->nclients; c++)
+        lost += sp_plan_client_lost(pb, plan, c, NULL, 0) > 0;
+    if (sc)
+        put(b, "; %d client%s lose%s a capability covered today", lost,
+            lost == 1 ? "" : "s", lost == 1 ? "s" : "");
+    if (sc && lost > 0)
+        lost_list(b, pb, plan);
+    put(b, "\n");
+}
+
 enum sp_status sp_result_summary(const sp_result *res, char **out)
 {
     const struct sp_problem *pb = res->problem;
@@ -98,6 +170,7 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
         res->baseline->monthly_run_rate, cur);
     vendors(&b, pb, res->current);
     put(&b, ", %d client%s with coverage gaps\n", gaps, gaps == 1 ? "" : "s");
+    margin_line(&b, pb, NULL, res->current, res->baseline, NULL, NULL);
     for (i = 0; i < res->nscenarios; i++) {
         const struct sp_scenario_result *r = &res->scenarios[i];
         put(&b, "scenario '%s': %s", r->scenario->name,
@@ -109,10 +182,12 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
             if (r->gap > 1e-9) /* below that it is rounding noise */
                 put(&b, ", gap %.4g", r->gap);
             payback(&b, pb, r);
+            put(&b, "\n");
+            margin_line(&b, pb, r->scenario, r->plan, r->cost, res->current,
+                        r->baseline);
         } else {
-            put(&b, ": %s", r->reason ? r->reason : "no plan");
+            put(&b, ": %s\n", r->reason ? r->reason : "no plan");
         }
-        put(&b, "\n");
     }
     if (b.failed) {
         free(b.s);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "import_int.h"
+#include <strings.h>
+#include "importers_int.h"
 
 enum {
     COL_PRODUCT,
@@ -15,6 +17,7 @@ enum {
     COL_SETUP_FEE,
     COL_RESALE_PRICE,
     COL_ALIASES,
+    COL_ESSENTIAL,
     NCOLS
 };
 
@@ -29,7 +32,24 @@ static const struct sp_csv_column columns[NCOLS] = {
     [COL_SETUP_FEE] = {"setup_fee", false},
     [COL_RESALE_PRICE] = {"resale_price", false},
     [COL_ALIASES] = {"aliases", false},
+    [COL_ESSENTIAL] = {"essential", false},
 };
+
+/* `essential`: yes or no (any case), empty = no. */
+static void read_essential(struct sp_load *ld, const struct sp_csv *csv,
+                           size_t r, int col, bool *out)
+{
+    const char *v = sp_csv_field(csv, r, col);
+    char got[96];
+
+    *out = false;
+    if (strcasecmp(v, "yes") == 0)
+        *out = true;
+    else if (v[0] && strcasecmp(v, "no") != 0) {
+        sp_quote_value(v, got, sizeof(got));
+        sp_load_report(ld, 0, csv, r, col, "expected yes or no, got %s", got);
+    }
+}
 
 /* The vendor's index, interned in first-seen order; -1 when out of
  * memory. */
@@ -116,6 +136,7 @@ static bool read_product(struct sp_load *ld, const struct sp_csv *csv,
     p->has_resale_price =
         sp_load_number(ld, csv, r, col[COL_RESALE_PRICE], SP_NUMBER_NONNEG,
                        false, 0, &p->resale_price);
+    read_essential(ld, csv, r, col[COL_ESSENTIAL], &p->essential);
     if (!id || !vendor) {
         /* Keep the id known so other files do not report it as unknown
          * on top of this row's own error. */

@@ -13,6 +13,7 @@ enum {
     COL_MONTHLY_COST,
     COL_CONTRACT_END,
     COL_TERMINATION_FEE,
+    COL_MONTHLY_PRICE,
     NCOLS
 };
 
@@ -23,6 +24,7 @@ static const struct sp_csv_column columns[NCOLS] = {
     [COL_MONTHLY_COST] = {"monthly_cost", false},
     [COL_CONTRACT_END] = {"contract_end", false},
     [COL_TERMINATION_FEE] = {"termination_fee", false},
+    [COL_MONTHLY_PRICE] = {"monthly_price", false},
 };
 
 /* s folded, without white space: "M365 bp" and "m365bp" compare equal. */
@@ -131,6 +133,9 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
     h->has_termination_fee =
         sp_load_number(ld, csv, r, col[COL_TERMINATION_FEE], SP_NUMBER_NONNEG,
                        false, 0, &h->termination_fee);
+    h->has_monthly_price =
+        sp_load_number(ld, csv, r, col[COL_MONTHLY_PRICE], SP_NUMBER_NONNEG,
+                       false, 0, &h->monthly_price);
     end = sp_csv_field(csv, r, col[COL_CONTRACT_END]);
     if (end[0]) {
         h->has_contract_end = sp_date_parse(end, &h->contract_end);

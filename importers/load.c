@@ -460,6 +460,10 @@ static enum sp_status load(const char *dir, const struct sp_text_file *texts,
         goto cleanup;
     }
     default_resale(pb);
+    if (!sp_problem_prepare_pins(pb)) {
+        st = SP_ERR_NOMEM;
+        goto cleanup;
+    }
     *out = pb;
     pb = NULL;
 

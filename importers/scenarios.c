@@ -33,6 +33,8 @@ static const char *const settings_keys[] = {
     "currency",
     "markup",
     "switch",
+    "keep_capabilities",
+    "pricing",
 };
 #define NSETTINGS (sizeof(settings_keys) / sizeof(settings_keys[0]))
 
@@ -44,6 +46,8 @@ static const char *const scenario_keys[] = {
     "exclude_products",
     "keep_clients",
     "price_change",
+    "keep_products",
+    "keep_client_products",
 };
 #define NSCENARIO (sizeof(scenario_keys) / sizeof(scenario_keys[0]))
 
@@ -509,6 +513,26 @@ static bool apply_setting(struct jctx *j, const cJSON *m, const char *scen,
     } else if (strcmp(key, "required") == 0) {
         read_required(j, m, scen, no, where, s);
         *required_line = line_of(j, m);
+    } else if (strcmp(key, "keep_capabilities") == 0) {
+        if (cJSON_IsBool(m)) {
+            s->keep_capabilities = cJSON_IsTrue(m);
+        } else {
+            sp_json_got(m, got, sizeof(got));
+            jreport(j, m, false, scen, no,
+                    "%s'keep_capabilities': expected true or false, got %s",
+                    where, got);
+        }
+    } else if (strcmp(key, "pricing") == 0) {
+        if (cJSON_IsString(m) && strcmp(m->valuestring, "hold") == 0) {
+            s->pricing = SP_PRICING_HOLD;
+        } else if (cJSON_IsString(m) && strcmp(m->valuestring, "list") == 0) {
+            s->pricing = SP_PRICING_LIST;
+        } else {
+            sp_json_got(m, got, sizeof(got));
+            jreport(j, m, false, scen, no,
+                    "%s'pricing': expected \"hold\" or \"list\", got %s",
+                    where, got);
+        }
     } else {
         return false;
     }
@@ -711,6 +735,103 @@ static void read_price_change(struct jctx *j, const cJSON *v, const char *scen,
     }
 }
 
+/* keep_client_products: {"CLIENT": [product, ...]}, each product one
+ * the client runs today (inventory.csv). */
+static void read_client_products(struct jctx *j, const cJSON *v,
+                                 const char *scen, int no,
+                                 struct sp_scenario *sc)
+{
+    struct sp_load *ld = j->ld;
+    const struct sp_problem *pb = ld->pb;
+    const cJSON *m, *item;
+    struct sp_pin *pins;
+    char got[96], *client, *product;
+    int c, p, i, count = 0;
+
+    if (!cJSON_IsObject(v)) {
+        sp_json_got(v, got, sizeof(got));
+        jreport(j, v, false, scen, no,
+                "'keep_client_products': expected an object of client ids "
+                "and lists of product ids, got %s",
+                got);
+        return;
+    }
+    for (m = v->child; m; m = m->next)
+        count += cJSON_IsArray(m) ? cJSON_GetArraySize(m) : 1;
+    pins = realloc(sc->keep_client_products,
+                   ((size_t)sc->nkeep_client_products + (size_t)count + 1) *
+                       sizeof(*pins));
+    if (!pins) {
+        ld->st = SP_ERR_NOMEM;
+        return;
+    }
+    sc->keep_client_products = pins;
+    for (m = v->child; m && ld->st == SP_OK; m = m->next) {
+        if (repeated_key(j, m, scen, no, "'keep_client_products': "))
+            continue;
+        client = sp_strdup_trim(m->string);
+        if (!client) {
+            ld->st = SP_ERR_NOMEM;
+            return;
+        }
+        c = sp_strmap_get(&ld->clients, client);
+        if (c == -1 && ld->clients_ok)
+            jreport(j, m, true, scen, no,
+                    "'keep_client_products': client '%s' is not in "
+                    "clients.csv",
+                    client);
+        if (!cJSON_IsArray(m) && !cJSON_IsString(m)) {
+            sp_json_got(m, got, sizeof(got));
+            jreport(j, m, false, scen, no,
+                    "'keep_client_products': '%s': expected a list of "
+                    "product ids, got %s",
+                    client, got);
+            free(client);
+            continue;
+        }
+        /* one product may be given as a string, as for every list */
+        for (item = cJSON_IsString(m) ? m : m->child; item;
+             item = cJSON_IsString(m) ? NULL : item->next) {
+            if (!cJSON_IsString(item)) {
+                sp_json_got(item, got, sizeof(got));
+                jreport(j, item, false, scen, no,
+                        "'keep_client_products': '%s': expected product "
+                        "ids, got %s",
+                        client, got);
+                continue;
+            }
+            product = sp_strdup_trim(item->valuestring);
+            if (!product) {
+                ld->st = SP_ERR_NOMEM;
+                break;
+            }
+            p = sp_strmap_get(&ld->products, product);
+            if (p == -1 && ld->catalog_ok)
+                jreport(j, item, false, scen, no,
+                        "'keep_client_products': '%s': product '%s' is not "
+                        "in catalog.csv",
+                        client, product);
+            else if (p >= 0 && c >= 0 && sp_current_holding(pb, c, p) < 0)
+                jreport(j, item, false, scen, no,
+                        "'keep_client_products': client '%s' does not run "
+                        "product '%s' today (inventory.csv)",
+                        client, product);
+            free(product);
+            if (p < 0 || c < 0 || sp_current_holding(pb, c, p) < 0)
+                continue;
+            for (i = 0; i < sc->nkeep_client_products; i++)
+                if (pins[i].client == c && pins[i].product == p)
+                    break;
+            if (i == sc->nkeep_client_products) {
+                pins[i].client = c;
+                pins[i].product = p;
+                sc->nkeep_client_products++;
+            }
+        }
+        free(client);
+    }
+}
+
 /* A vendor both required and excluded cannot be honoured. */
 static void check_vendor_conflicts(struct jctx *j, const cJSON *obj,
                                    const struct sp_scenario *sc)
@@ -849,6 +970,11 @@ static void read_scenario(struct jctx *j, const cJSON *obj, int no)
                        &sc->nkeep_clients);
         } else if (strcmp(key, "price_change") == 0) {
             read_price_change(j, m, scen, no, sc);
+        } else if (strcmp(key, "keep_products") == 0) {
+            read_names(j, m, scen, no, NAME_PRODUCT, &sc->keep_products,
+                       &sc->nkeep_products);
+        } else if (strcmp(key, "keep_client_products") == 0) {
+            read_client_products(j, m, scen, no, sc);
         } else if (strcmp(key, "sweep") == 0) {
             /* read and expanded by sp_sweep_expand once every scenario
              * is known (importers/sweep.c) */

@@ -40,4 +40,10 @@ t "its first total is the JSON's ($got vs $total)" close "${got:-x}" "$total"
 vendors=$(jq -r '.scenarios[0].vendors | join(" ")' "$out/plan.json")
 t "its first vendors are the JSON's" \
     grep -q "^$first: .* keeps $vendors\$" "$out/api.out"
+margin=$(jq -r '.scenarios[0].margin.margin_monthly' "$out/plan.json")
+got=$(sed -n "s/^margin of $first: \([0-9.-]*\) a month.*/\1/p" "$out/api.out")
+t "its first margin is the JSON's ($got vs $margin)" close "${got:-x}" "$margin"
+lost=$(jq -r '.scenarios[0].assignments[] | .client as $c | .capabilities_lost[] | "\($c) loses \(.)"' "$out/plan.json")
+t "its capabilities lost are the JSON's" \
+    test "$(grep ' loses ' "$out/api.out")" = "$lost"
 echo "1..$n"

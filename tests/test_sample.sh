@@ -115,6 +115,18 @@ mimecast_successor() {
 t "c006 replaces its Mimecast suite at 2028-07-01 (month 18), or keeps it" mimecast_successor
 t "the summary gives the payback" grep -q "optimal at renewal.*switch at renewal, payback" "$out/stdout"
 
+# Business Premium is essential in the sample's catalog: no client that
+# runs it today loses it, in any scenario.
+t "no client loses its essential suite (M365-BP) in any scenario" \
+    j '[.scenarios[] | .assignments[] | select(.client == ("c005", "c014", "c019", "c033")) | .products | index("M365-BP") != null] as $k | ($k | length) == 4 * (.scenarios | length) and ($k | all)'
+t "capabilities_lost names the Microsoft 365 backup losses of the optimum" \
+    j '[.scenarios[0].assignments[] | select(.capabilities_lost | index("m365_backup")) | .client] == ["c006", "c008", "c018", "c027"]'
+t "margin = revenue - licence, per plan and summed over clients, to the cent" \
+    j 'all(.scenarios[]; ((.margin | .revenue_monthly - .licence_monthly - .margin_monthly) | fabs) <= 0.011 and ((([.assignments[].margin_monthly] | add) - .margin.margin_monthly) | fabs) <= 0.005 * (.assignments | length))'
+t "portfolio margin = margin - vendor overhead (run rate - licence)" \
+    j 'all(.scenarios[]; ((.margin.margin_monthly - .margin.portfolio_margin_monthly) - (.monthly_run_rate - .margin.licence_monthly) | fabs) <= 0.021)'
+t "the baseline margin is today's revenue less today's licences" \
+    j '((.baseline.margin.margin_monthly - ([.baseline.clients[].margin_monthly] | add)) | fabs) <= 0.005 * (.baseline.clients | length)'
 # Writing to a device writes through it, never replaces it.
 sp solve "$top_srcdir/datasets/sample" --quiet --scenario optimal \
     --json /dev/null -o /dev/null >/dev/null 2>&1

@@ -131,6 +131,50 @@ int sp_result_start_month(const sp_result *self, int i, int c,
  *         in full precision (the months sum to sp_result_total); NAN when
  *         out of range or without a plan. */
 double sp_result_cash_flow(const sp_result *self, int i, int month);
+/* ---- revenue, margin and capabilities (docs/model.md) ----------------- */
+
+/** Scenario index that names the baseline (today's stack under the
+ *  file's settings) in the accessors below. */
+#define SP_RESULT_BASELINE (-1)
+
+/** Revenue and margin per month, steady state (docs/model.md "Revenue
+ *  and margin"), in the settings' currency, unrounded. */
+struct sp_margin {
+    double revenue_monthly;          /**< what the clients are invoiced */
+    double licence_monthly;          /**< the licences' cost */
+    double margin_monthly;           /**< revenue - licence */
+    double portfolio_margin_monthly; /**< margin - vendor overhead */
+    double unmapped_revenue_monthly; /**< monthly_price of unmapped rows,
+                                          never in revenue */
+};
+
+/**
+ * @brief Scenario i's revenue and margin per month under its `pricing`.
+ * @param i a scenario index, or SP_RESULT_BASELINE.
+ * @param out filled (every figure NAN when scenario i has no plan).
+ * @return 0, or -1 when i has no plan or is out of range.
+ *
+ * @code
+ * struct sp_margin m;
+ * if (sp_result_margin(res, 0, &m) == 0)
+ *     printf("margin %.2f a month
+", m.margin_monthly);
+ * @endcode
+ */
+int sp_result_margin(const sp_result *self, int i, struct sp_margin *out);
+/** @brief Client c's revenue per month in scenario i's plan (i may be
+ *         SP_RESULT_BASELINE); NAN without a plan or out of range. */
+double sp_result_client_revenue(const sp_result *self, int i, int c);
+/** @brief Client c's margin per month (revenue - its licences) in
+ *         scenario i's plan; NAN without a plan or out of range. */
+double sp_result_client_margin(const sp_result *self, int i, int c);
+/** @brief How many categories client c covers today that scenario i's
+ *         plan does not cover for it (capabilities_lost); 0 without a
+ *         plan. */
+int sp_result_lost_count(const sp_result *self, int i, int c);
+/** @brief The k-th such category (normalised name, in the problem's
+ *         category order), or NULL when out of range. */
+const char *sp_result_lost(const sp_result *self, int i, int c, int k);
 
 #ifdef __cplusplus
 }

@@ -53,7 +53,8 @@ struct sp_product {
     double setup_fee;
     double resale_price; /* given, or price * (1 + settings markup) */
     bool has_resale_price;
-    int *covers; /* category indices, ascending, unique */
+    bool essential; /* a client that runs it today keeps it (pins.c) */
+    int *covers;    /* category indices, ascending, unique */
     int ncovers;
     struct sp_tier *tiers; /* ascending min_units, unique */
     int ntiers;
@@ -79,6 +80,9 @@ struct sp_client {
     int nrequires;
     int *holdings; /* indices into problem->holdings */
     int nholdings;
+    int *reqbuf; /* ncategories: R(c) with keep_capabilities, built by
+                    sp_client_requires (pins.c); NULL until
+                    sp_problem_prepare_pins */
     int line;
 };
 
@@ -95,6 +99,8 @@ struct sp_holding {
     struct sp_date contract_end;
     bool has_termination_fee;
     double termination_fee;
+    bool has_monthly_price; /* what the client is invoiced (margin.c) */
+    double monthly_price;
     int line;
 };
 
@@ -109,8 +115,21 @@ struct sp_settings {
     int *required;         /* category indices */
     int nrequired;
     char currency[16];
-    bool switch_renewal; /* "switch": "renewal" (docs/model.md); false =
-                            "now" */
+    bool switch_renewal;    /* "switch": "renewal" (docs/model.md); false =
+                               "now" */
+    bool keep_capabilities; /* R(c) also holds what c covers today */
+    int pricing;            /* enum sp_pricing (margin.c) */
+};
+
+/** The setting `pricing` (docs/model.md "Revenue and margin"). */
+enum sp_pricing {
+    SP_PRICING_HOLD, /* clients keep paying today's price */
+    SP_PRICING_LIST  /* every product at its resale price */
+};
+
+/** A keep_client_products entry: client c keeps product p. */
+struct sp_pin {
+    int client, product;
 };
 
 /** A price_change entry, resolved to a product or a vendor. */
@@ -136,6 +155,10 @@ struct sp_scenario {
     int nkeep_clients;
     struct sp_price_change *price_changes;
     int nprice_changes;
+    int *keep_products; /* every client that runs one today keeps it */
+    int nkeep_products;
+    struct sp_pin *keep_client_products;
+    int nkeep_client_products;
     int line; /* scenarios.json line of its object; 0 = default */
 };
 
@@ -425,7 +448,8 @@ struct sp_result {
 /**
  * @brief Checks that plan satisfies scenario sc: every required category
  *        of every client not pinned by keep_clients is covered, pinned
- *        clients run exactly their current stack, nothing excluded is
+ *        clients run exactly their current stack, every pin of
+ *        sp_scenario_pins is in the plan, nothing excluded is
  *        used, every used product's vendor is kept, required vendors are
  *        kept, and at most max_vendors vendors are kept.
  * @return true when it does; otherwise false with the first violation
@@ -452,6 +476,60 @@ enum sp_status sp_verify_schedule(const struct sp_problem *pb,
 bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src);
 /** Frees what a scenario owns (not the struct) and zeroes it. */
 void sp_scenario_clear(struct sp_scenario *sc);
+
+/* ---- pins and capabilities (model/core/pins.c) ------------------------- */
+
+/**
+ * @brief Does scenario sc pin client c to product p (docs/model.md
+ *        "Pins"): c runs p today and p is essential, in keep_products,
+ *        or (c, p) is in keep_client_products.  keep_clients is not a
+ *        pin (it has its own rules).
+ * @param why set (when not NULL) to "essential", "keep_products" or
+ *        "keep_client_products" for a pin.
+ */
+bool sp_scenario_pins(const struct sp_problem *pb,
+                      const struct sp_scenario *sc, int c, int p,
+                      const char **why);
+/**
+ * @brief The categories a current mapped product of client c covers
+ *        today that no product of plan covers for c; writes at most max
+ *        indices (ascending) to out.
+ * @return how many there are.
+ */
+int sp_plan_client_lost(const struct sp_problem *pb,
+                        const struct sp_plan *plan, int c, int *out, int max);
+/** R(c) with keep_capabilities: base (n entries, updated) and then
+ *  every category a current mapped product of c covers that base lacks,
+ *  ascending, in c->reqbuf (for sp_client_requires). */
+const int *sp_client_requires_kept(const struct sp_problem *pb,
+                                   const struct sp_client *c, const int *base,
+                                   int *n);
+/** Allocates what keep_capabilities needs (each client's reqbuf); the
+ *  loader calls it, and so must code that builds a problem by hand.
+ *  false when out of memory. */
+bool sp_problem_prepare_pins(struct sp_problem *pb);
+
+/* ---- revenue and margin (model/core/margin.c) -------------------------- */
+
+/** The resale price per unit per month of product p under settings s
+ *  with multiplier mult (1 + price_change; 1 for today's price). */
+double sp_margin_resale(const struct sp_problem *pb,
+                        const struct sp_settings *s, int p, double mult);
+/** What inventory row h is invoiced per month today: its monthly_price,
+ *  else b x today's resale price (0 for an unmapped row without one). */
+double sp_margin_row_price(const struct sp_problem *pb,
+                           const struct sp_settings *s, int h);
+/** Client c's revenue per month in plan under scenario sc (NULL = the
+ *  file's settings), k being the plan's costing (for the multipliers). */
+double sp_margin_client_revenue(const struct sp_problem *pb,
+                                const struct sp_scenario *sc,
+                                const struct sp_plan *plan,
+                                const struct sp_costing *k, int c);
+/** Revenue, licence, margin and portfolio margin per month of plan
+ *  (costed as k) under sc (NULL = the file's settings). */
+void sp_margin_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
+                    const struct sp_plan *plan, const struct sp_costing *k,
+                    struct sp_margin *out);
 
 /* ---- the problem's digest (model/core/digest.c) ------------------------ */
 

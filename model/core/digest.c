@@ -84,6 +84,8 @@ static void d_settings(struct digest *d, const struct sp_settings *s)
     /* only when set, so that digests of "now" files do not change */
     if (s->switch_renewal)
         d_str(d, "switch=renewal");
+    d_int(d, s->keep_capabilities);
+    d_int(d, s->pricing);
 }
 
 static void d_products(struct digest *d, const struct sp_problem *pb)
@@ -102,6 +104,7 @@ static void d_products(struct digest *d, const struct sp_problem *pb)
         d_num(d, pr->setup_fee);
         d_num(d, pr->resale_price);
         d_int(d, pr->has_resale_price);
+        d_int(d, pr->essential);
         d_ints(d, pr->covers, pr->ncovers);
         d_int(d, pr->ntiers);
         for (l = 0; l < pr->ntiers; l++) {
@@ -139,6 +142,8 @@ static void d_clients(struct digest *d, const struct sp_problem *pb)
             d_date(d, &ho->contract_end);
         d_int(d, ho->has_termination_fee);
         d_num(d, ho->termination_fee);
+        d_int(d, ho->has_monthly_price);
+        d_num(d, ho->monthly_price);
     }
 }
 
@@ -161,6 +166,12 @@ static void d_scenarios(struct digest *d, const struct sp_problem *pb)
             d_int(d, sc->price_changes[k].is_vendor);
             d_int(d, sc->price_changes[k].index);
             d_num(d, sc->price_changes[k].fraction);
+        }
+        d_ints(d, sc->keep_products, sc->nkeep_products);
+        d_int(d, sc->nkeep_client_products);
+        for (k = 0; k < sc->nkeep_client_products; k++) {
+            d_int(d, sc->keep_client_products[k].client);
+            d_int(d, sc->keep_client_products[k].product);
         }
     }
 }

@@ -54,6 +54,7 @@ void sp_problem_free(sp_problem *pb)
         free(pb->clients[i].name);
         free(pb->clients[i].requires);
         free(pb->clients[i].holdings);
+        free(pb->clients[i].reqbuf);
     }
     free(pb->clients);
     for (i = 0; i < pb->nholdings; i++)
@@ -69,6 +70,8 @@ void sp_problem_free(sp_problem *pb)
         free(sc->exclude_products);
         free(sc->keep_clients);
         free(sc->price_changes);
+        free(sc->keep_products);
+        free(sc->keep_client_products);
     }
     free(pb->scenarios);
     free(pb->dir);
@@ -80,13 +83,16 @@ const int *sp_client_requires(const struct sp_problem *pb,
                               const struct sp_client *c,
                               const struct sp_settings *s, int *n)
 {
-    (void)pb;
-    if (c->nrequires > 0) {
-        *n = c->nrequires;
-        return c->requires;
-    }
-    *n = s->nrequired;
-    return s->required;
+    const int *base = c->nrequires > 0 ? c->requires : s->required;
+    int nbase = c->nrequires > 0 ? c->nrequires : s->nrequired;
+
+    *n = nbase;
+    /* keep_capabilities: R(c) also holds every category c covers today
+     * (docs/model.md "Capabilities"); reqbuf is the client's own, so the
+     * list returned stays valid until the next call for this client */
+    if (s->keep_capabilities && c->reqbuf)
+        return sp_client_requires_kept(pb, c, base, n);
+    return base;
 }
 
 /* Linear look-ups: used while importing and for scenario names, never in

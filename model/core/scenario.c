@@ -31,6 +31,8 @@ void sp_scenario_clear(struct sp_scenario *sc)
     free(sc->exclude_products);
     free(sc->keep_clients);
     free(sc->price_changes);
+    free(sc->keep_products);
+    free(sc->keep_client_products);
     memset(sc, 0, sizeof(*sc));
 }
 
@@ -62,6 +64,18 @@ bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src)
             memcpy(dst->price_changes, src->price_changes,
                    (size_t)src->nprice_changes * sizeof(*src->price_changes));
             dst->nprice_changes = src->nprice_changes;
+        }
+    }
+    ok = ok && dup_ints(&dst->keep_products, &dst->nkeep_products,
+                        src->keep_products, src->nkeep_products);
+    if (ok && src->nkeep_client_products > 0) {
+        size_t size = (size_t)src->nkeep_client_products *
+                      sizeof(*src->keep_client_products);
+        dst->keep_client_products = malloc(size);
+        ok = dst->keep_client_products != NULL;
+        if (ok) {
+            memcpy(dst->keep_client_products, src->keep_client_products, size);
+            dst->nkeep_client_products = src->nkeep_client_products;
         }
     }
     if (!ok)

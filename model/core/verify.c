@@ -30,10 +30,17 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
             const struct sp_product *pr = &pb->products[p];
             bool has = sp_plan_has(plan, c, p);
             bool current = sp_current_holding(pb, c, p) >= 0;
+            const char *why = NULL;
             if (pinned && has != current) {
                 snprintf(err, errsize,
                          "client %s is pinned but its plan %s %s", cl->id,
                          has ? "adds" : "drops", pr->id);
+                return false;
+            }
+            /* essential, keep_products, keep_client_products */
+            if (!has && sp_scenario_pins(pb, sc, c, p, &why)) {
+                snprintf(err, errsize, "client %s must keep %s (%s)", cl->id,
+                         pr->id, why);
                 return false;
             }
             if (!has)

@@ -107,6 +107,20 @@ static char *conflicts(const struct sp_problem *pb,
                 return finish(&t);
             }
     }
+    /* A pin (essential, keep_products, keep_client_products) on an
+     * excluded product: the client must keep what it may not run. */
+    for (c = 0; c < pb->nclients; c++)
+        for (p = 0; p < pb->nproducts; p++) {
+            const char *why;
+            if (in_list(sc->keep_clients, sc->nkeep_clients, c) ||
+                !product_excluded(pb, sc, p) ||
+                !sp_scenario_pins(pb, sc, c, p, &why))
+                continue;
+            put(&t, "client %s must keep %s (%s) but it is excluded: ",
+                pb->clients[c].id, pb->products[p].id, why);
+            why_excluded(&t, pb, sc, p);
+            return finish(&t);
+        }
     return NULL;
 }
 
@@ -177,6 +191,11 @@ static int fewest_vendors(const struct sp_problem *pb,
                                      1.0, 1.0);
             continue;
         }
+        /* a pinned product keeps its vendor */
+        for (p = 0; p < pb->nproducts; p++)
+            if (sp_scenario_pins(pb, sc, c, p, NULL))
+                glp_set_col_bnds(lp, pb->products[p].vendor + 1, GLP_FX, 1.0,
+                                 1.0);
         req = sp_client_requires(pb, &pb->clients[c], &sc->settings, &n);
         for (i = 0; i < n; i++) {
             int k = 0, row;

@@ -33,7 +33,11 @@
  *        maxv:        sum_v y[v] <= max_vendors
  *   plus bounds: y[v] = 1 for require_vendors, x fixed to the current
  *   stack for keep_clients (pin[c,p]: sum_l w[c,p,l] = 1 for a tiered
- *   one), no column for an excluded product or vendor.
+ *   one), no column for an excluded product or vendor.  A pin (essential,
+ *   keep_products, keep_client_products: docs/model.md "Pins") fixes its
+ *   x[c,p] = 1 the same way (pin[c,p] when tiered), but unlike
+ *   keep_clients leaves the client's cover rows and every other row in
+ *   place.
  *
  * Why levels and not one binary per tier with a big-M on the units: with
  * w[c,p,l] <= z[p,l] the LP can only bill a unit at a level whose minimum
@@ -337,6 +341,8 @@ static int list_candidates(struct builder *B, struct sp_model *m,
                 cd->client = c;
                 cd->product = p;
                 cd->pinned = B->pinned[c];
+                cd->held = !B->pinned[c] && h >= 0 &&
+                           sp_scenario_pins(pb, B->sc, c, p, NULL);
                 cd->obj = h >= 0 ? -leaving(B, h) : adoption(B, c, p);
                 cd->b = billable(B, c, p);
             }
@@ -561,7 +567,8 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
     const char *cid = pb->clients[cd->client].id;
     int v = pr->vendor, commit = m->commitrow[v];
     int base = cd->product * m->maxlev, l, k, n, row;
-    int *ind = m->ind, nrows = cd->nlev + (cd->pinned && cd->nlev > 1);
+    bool fixed = cd->pinned || cd->held; /* its columns sum to 1 */
+    int *ind = m->ind, nrows = cd->nlev + (fixed && cd->nlev > 1);
     double *val = m->val;
 
     if (m->lazy)
@@ -578,7 +585,7 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
             set_col_name(m->lp, j, m->name);
         }
         glp_set_col_kind(m->lp, j, GLP_BV);
-        if (cd->pinned && cd->nlev == 1)
+        if (fixed && cd->nlev == 1)
             glp_set_col_bnds(m->lp, j, GLP_FX, 1.0, 1.0);
         glp_set_obj_coef(m->lp, j, cd->obj + m->H * cd->lic[l]);
         n = 0;
@@ -617,7 +624,7 @@ static void add_candidate(struct sp_model *m, struct sp_cand *cd)
         glp_set_row_bnds(m->lp, row + l, GLP_UP, 0.0, 0.0);
         glp_set_mat_row(m->lp, row + l, 2, ind, val);
     }
-    if (cd->pinned && cd->nlev > 1) {
+    if (fixed && cd->nlev > 1) {
         /* a pinned client runs its tiered product at whatever level */
         if (!m->lazy)
             row += cd->nlev;

@@ -87,7 +87,10 @@ static bool usable(const struct heur *h, const struct sp_cand *cd)
 /* Client c's cheapest cover at the costs in h->marg, as cands indices
  * in h->pick; returns how many, or -1 when there is none.  A candidate
  * that costs nothing or less is taken whether it covers anything or
- * not (a current product cheaper to keep than to leave). */
+ * not (a current product cheaper to keep than to leave), and so is a
+ * pin (essential, keep_products, keep_client_products); a pin that is
+ * not usable (HUGE_VAL: its vendor is not kept, or a move rules it out)
+ * leaves no cover at all. */
 static int cheapest_cover(struct heur *h, int c)
 {
     unsigned full = (1u << h->nbits[c]) - 1, start = 0, s;
@@ -98,7 +101,9 @@ static int cheapest_cover(struct heur *h, int c)
         single[j] = -1;
     for (i = h->first[c]; i < h->first[c + 1]; i++) {
         unsigned b = h->bits[i];
-        if (h->marg[i] <= 0.0) {
+        if (h->m->cands[i].held && h->marg[i] == HUGE_VAL)
+            return -1;
+        if (h->marg[i] <= 0.0 || h->m->cands[i].held) {
             h->pick[n++] = i;
             start |= b;
         } else if (h->marg[i] == HUGE_VAL || b == 0) {
@@ -180,6 +185,8 @@ static bool round_client(struct heur *h, int c, glp_prob *lp,
         h->marg[i] = x > 0.5 && usable(h, cd); /* 1 = taken */
         if (h->marg[i] > 0.0)
             got |= h->bits[i];
+        else if (cd->held)
+            return false; /* a pin must be in the plan */
     }
     if (got != (1u << h->nbits[c]) - 1)
         return false;
@@ -545,7 +552,8 @@ static enum sp_status improve_clients(struct heur *h)
     return SP_OK;
 }
 
-/* Client c's candidate for product p, usable and not pinned, or -1. */
+/* Client c's candidate for product p, usable and neither pinned by
+ * keep_clients nor a pin (both stay where they are), or -1. */
 static int cand_of(const struct heur *h, int c, int p)
 {
     const struct sp_model *m = h->m;
@@ -553,7 +561,10 @@ static int cand_of(const struct heur *h, int c, int p)
 
     for (i = h->first[c]; i < h->first[c + 1]; i++)
         if (m->cands[i].product == p)
-            return usable(h, &m->cands[i]) && !m->cands[i].pinned ? i : -1;
+            return usable(h, &m->cands[i]) && !m->cands[i].pinned &&
+                           !m->cands[i].held
+                       ? i
+                       : -1;
     return -1;
 }
 
@@ -907,7 +918,7 @@ static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
             const struct sp_cand *cd = &m->cands[i];
             for (k = 0; k < cd->ncover; k++)
                 h->bits[i] |= 1u << (m->coverrows[cd->cover + k] - base);
-            if (cd->pinned)
+            if (cd->pinned || cd->held)
                 h->must[pb->products[cd->product].vendor] = 1;
         }
     }

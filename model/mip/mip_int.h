@@ -30,6 +30,9 @@ struct sp_cand {
     double b;          /* billable units */
     double *lic;       /* licence per month at each level */
     bool pinned;       /* keep_clients: its columns are fixed */
+    bool held;         /* a pin (sp_scenario_pins) of a client not in
+                          keep_clients: fixed like pinned, its client's
+                          coverage still enforced */
 };
 
 struct sp_model {

@@ -40,8 +40,8 @@ static void park(struct sp_model *m, const struct sp_cand *cd, bool on)
 {
     int l;
 
-    if (cd->pinned)
-        return; /* keep_clients: fixed by the model */
+    if (cd->pinned || cd->held)
+        return; /* keep_clients and pins: fixed by the model */
     for (l = 0; l < cd->nlev; l++) {
         if (on)
             glp_set_col_bnds(m->lp, cd->col + l, GLP_FX, 0.0, 0.0);

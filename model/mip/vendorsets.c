@@ -110,11 +110,12 @@ enum sp_status sp_vsets_rank(const struct sp_model *m, long limit,
     *out = NULL;
     if (!base || !pick)
         goto cleanup;
-    /* every plan keeps the required vendors and a pinned client's */
+    /* every plan keeps the required vendors, a pinned client's and a
+     * pinned product's */
     for (i = 0; i < m->sc->nrequire_vendors; i++)
         base[m->sc->require_vendors[i]] = 1;
     for (i = 0; i < m->ncands; i++)
-        if (m->cands[i].pinned)
+        if (m->cands[i].pinned || m->cands[i].held)
             base[pb->products[m->cands[i].product].vendor] = 1;
     for (v = 0; v < nv; v++) {
         nbase += base[v];

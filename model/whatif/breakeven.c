@@ -323,6 +323,11 @@ static const char *forced(const struct sp_problem *pb,
             if (target_has(pb, t, p) &&
                 sp_current_holding(pb, sc->keep_clients[i], p) >= 0)
                 return "a client pinned by keep_clients runs it";
+    for (i = 0; i < pb->nclients; i++)
+        for (p = 0; p < pb->nproducts; p++)
+            if (target_has(pb, t, p) && sp_scenario_pins(pb, sc, i, p, NULL))
+                return "a client must keep it (essential, keep_products or "
+                       "keep_client_products)";
     return NULL;
 }
 

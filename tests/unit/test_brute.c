@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Property test: on hundreds of random tiny instances (2-4 clients, 3-6
- * products, 2-4 vendors, tiers, contracts, scenario constraints), the MIP
+ * products, 2-4 vendors, tiers, contracts, scenario constraints, pins:
+ * essential, keep_products, keep_client_products, keep_capabilities), the MIP
  * optimum equals the least cost found by enumerating every assignment of
  * candidate products, each costed by the independent checker.  And the
  * root of a lazy model (model/mip/root.c) on every instance, max_vendors
@@ -203,6 +204,26 @@ static struct sp_problem *random_problem(void)
         sc->price_changes[1].fraction = rnd(-3, 3) / 10.0;
         sc->nprice_changes = rnd(1, 2);
     }
+    /* Pins (essential, keep_products, keep_client_products) and
+     * keep_capabilities, drawn last so that the rest of each instance is
+     * as it was without them; pricing, which must not change the plan. */
+    for (p = 0; p < pb->nproducts; p++)
+        pb->products[p].essential = rnd(0, 5) == 0;
+    if (rnd(0, 3) == 0) {
+        sc->keep_products = int_list(1);
+        sc->keep_products[sc->nkeep_products++] = rnd(0, pb->nproducts - 1);
+    }
+    if (pb->nholdings > 0 && rnd(0, 2) == 0) {
+        i = rnd(0, pb->nholdings - 1);
+        sc->keep_client_products = calloc(1, sizeof(struct sp_pin));
+        sc->keep_client_products[0].client = pb->holdings[i].client;
+        sc->keep_client_products[0].product = pb->holdings[i].product;
+        sc->nkeep_client_products = 1;
+    }
+    sc->settings.keep_capabilities = rnd(0, 3) == 0;
+    sc->settings.pricing = rnd(0, 1) ? SP_PRICING_LIST : SP_PRICING_HOLD;
+    if (!sp_problem_prepare_pins(pb))
+        abort();
     return pb;
 }
 
@@ -439,6 +460,38 @@ static int check_root(const struct sp_problem *pb, double brute,
     return cuts;
 }
 
+/* The enumerated optimum with every pin and keep_capabilities taken
+ * away: where it differs from brute, the pins bound that instance. */
+static bool pins_bind(struct sp_problem *pb, double brute)
+{
+    struct sp_scenario *sc = &pb->scenarios[0];
+    unsigned char essential[8];
+    int nkp = sc->nkeep_products, nkcp = sc->nkeep_client_products, p;
+    bool keepcap = sc->settings.keep_capabilities,
+         any = keepcap || nkp || nkcp;
+    double free_cost;
+
+    for (p = 0; p < pb->nproducts; p++) {
+        essential[p] = pb->products[p].essential;
+        any |= essential[p];
+        pb->products[p].essential = false;
+    }
+    sc->nkeep_products = sc->nkeep_client_products = 0;
+    sc->settings.keep_capabilities = false;
+    free_cost = any ? brute_force(pb, sc, NULL) : brute;
+    sc->nkeep_products = nkp;
+    sc->nkeep_client_products = nkcp;
+    sc->settings.keep_capabilities = keepcap;
+    for (p = 0; p < pb->nproducts; p++)
+        pb->products[p].essential = essential[p];
+    /* pins only take plans away */
+    ok(free_cost <= brute + 1e-6 * fmax(1.0, fabs(free_cost)) || isinf(brute),
+       "pins cost nothing or more (%.4f without, %.4f with)", free_cost,
+       brute);
+    return isinf(brute) != isinf(free_cost) ||
+           fabs(free_cost - brute) > 1e-6 * fmax(1.0, fabs(brute));
+}
+
 static int count_candidates(const struct sp_problem *pb)
 {
     int c, p, n = 0;
@@ -504,7 +557,7 @@ static void check_schedule(const struct sp_problem *pb,
 /* One instance under its scenario as it stands: enumeration, the root,
  * vendor sets and the solve; returns the enumerated optimum. */
 static double check_instance(struct sp_problem *pb, uint64_t seed,
-                             int *feasible, int *cuts)
+                             int *feasible, int *cuts, int *bound)
 {
     sp_result *res = NULL;
     char err[512];
@@ -513,6 +566,7 @@ static double check_instance(struct sp_problem *pb, uint64_t seed,
     enum sp_status st;
 
     brute = brute_force(pb, &pb->scenarios[0], best);
+    *bound += pins_bind(pb, brute);
     if (!isinf(brute))
         check_schedule(pb, best, seed);
     *cuts += check_root(pb, brute, best, seed);
@@ -544,7 +598,7 @@ static double check_instance(struct sp_problem *pb, uint64_t seed,
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 300, done = 0, feasible = 0;
-    int cuts = 0, renewal = 0, delayed = 0;
+    int cuts = 0, bound = 0, renewal = 0, delayed = 0;
     uint64_t seed;
 
     for (seed = 1; done < runs; seed++) {
@@ -558,14 +612,14 @@ int main(int argc, char **argv)
             continue;
         }
         done++;
-        now = check_instance(pb, seed, &feasible, &cuts);
+        now = check_instance(pb, seed, &feasible, &cuts, &bound);
         /* The same instance with "switch": "renewal" (model/mip/delay.c):
          * every plan costs at most what it costs under "now", so the
          * optimum does too. */
         if (pb->nholdings > 0) {
             pb->scenarios[0].settings.switch_renewal = true;
             renewal++;
-            later = check_instance(pb, seed, &feasible, &cuts);
+            later = check_instance(pb, seed, &feasible, &cuts, &bound);
             if (!isinf(now)) {
                 ok(later <= now + 1e-6 * fmax(1.0, now),
                    "seed %llu: renewal optimum %.4f <= now optimum %.4f",
@@ -582,5 +636,7 @@ int main(int argc, char **argv)
     ok(delayed > renewal / 10,
        "%d of %d instances cost less at renewal: the delay rows are used",
        delayed, renewal);
+    ok(bound >= runs / 10,
+       "pins or keep_capabilities changed the optimum of %d instances", bound);
     return done_testing();
 }

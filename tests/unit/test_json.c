@@ -205,8 +205,11 @@ static struct sp_result *build_result(const struct sp_problem *pb)
 
     r->problem = pb;
     r->current = sp_plan_current(pb);
-    /* Awkward figures for the rounding rule, not a real costing. */
-    r->baseline = zalloc(1, sizeof(struct sp_costing));
+    /* Awkward figures for the rounding rule, not a real costing's (its
+     * per-client arrays are real: the margin figures read them). */
+    r->baseline = sp_cost_plan(pb, NULL, r->current);
+    if (!r->baseline)
+        abort();
     r->baseline->total = 1234.5649999;
     r->baseline->monthly_run_rate = 0.125;
     r->baseline->licence = 2.675;
@@ -364,6 +367,9 @@ static const char *const baseline_keys[] = {"total_cost",
                                             "coverage_gaps",
                                             "unmapped",
                                             "unmapped_monthly_spend",
+                                            "margin",
+                                            "unmapped_monthly_revenue",
+                                            "clients",
                                             NULL};
 static const char *const scenario_keys[] = {"name",
                                             "status",
@@ -386,6 +392,8 @@ static const char *const scenario_keys[] = {"name",
                                             "cash_flow",
                                             "payback_months",
                                             "reason",
+                                            "margin",
+                                            "baseline_margin",
                                             NULL};
 static const char *const breakdown_keys[] = {
     "licence", "migration", "termination", "vendor_overhead", NULL};
