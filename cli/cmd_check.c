@@ -14,6 +14,8 @@ static const char usage[] =
     "Options:\n"
     "  -s, --scenarios FILE  scenarios.json to read (default:\n"
     "                        DATA_DIR/scenarios.json when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --strict          inventory rows naming no catalog product are\n"
     "                        errors, not warnings\n"
     "      --verbose         also list unknown columns (as warnings)\n"
@@ -89,7 +91,7 @@ static void print_summary_json(const struct sp_summary *s, size_t warnings)
 
 int cli_check(int argc, char **argv)
 {
-    struct sp_load_options opt = {NULL, 0, 0, NULL};
+    struct sp_load_options opt = {NULL, 0, 0, NULL, NULL};
     const char *dir = NULL, *value;
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
@@ -120,6 +122,11 @@ int cli_check(int argc, char **argv)
                 option_value(argc, argv, &i, "-s", "--scenarios", &missing);
             if (value) {
                 opt.scenarios_path = value;
+                continue;
+            }
+            value = option_value(argc, argv, &i, NULL, "--controls", &missing);
+            if (value) {
+                opt.controls_path = value;
                 continue;
             }
             value = option_value(argc, argv, &i, NULL, "--today", &missing);

@@ -18,6 +18,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --scenario NAME   start from this scenario's settings and\n"
     "                        constraints (its max_vendors is replaced);\n"
     "                        default: the file's settings, no constraint\n"
@@ -55,8 +57,8 @@ int cli_whatif_option(const char *command, int argc, char **argv, int *i,
     const char *o = argv[*i];
     const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
     static const char *const valued[] = {
-        "-s",       "--scenarios",  "--scenario", "--json", "-o",
-        "--output", "--time-limit", "--gap",      "--today"};
+        "-s",       "--scenarios",  "--scenario", "--json",  "-o",
+        "--output", "--time-limit", "--gap",      "--today", "--controls"};
     size_t k;
 
     if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
@@ -73,6 +75,8 @@ int cli_whatif_option(const char *command, int argc, char **argv, int *i,
     ++*i;
     if (!strcmp(o, "-s") || !strcmp(o, "--scenarios")) {
         a->lo.scenarios_path = next;
+    } else if (!strcmp(o, "--controls")) {
+        a->lo.controls_path = next;
     } else if (!strcmp(o, "--scenario")) {
         a->scenario = next;
     } else if (!strcmp(o, "--json")) {

@@ -21,6 +21,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --time-limit S    stop each scenario after S seconds\n"
     "      --gap G           stop at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
@@ -43,9 +45,9 @@ static void on_progress(const struct sp_progress *p, void *user)
 /* Options that take a value. */
 static int takes_value(const char *a)
 {
-    static const char *const names[] = {"--client",     "-o",    "--output",
-                                        "--scenario",   "-s",    "--scenarios",
-                                        "--time-limit", "--gap", "--today"};
+    static const char *const names[] = {
+        "--client",    "-o",           "--output", "--scenario", "-s",
+        "--scenarios", "--time-limit", "--gap",    "--today",    "--controls"};
     size_t i;
 
     for (i = 0; i < sizeof(names) / sizeof(*names); i++)
@@ -88,6 +90,8 @@ static int parse_args(int argc, char **argv, struct args *a)
                 a->lo.scenarios_path = v;
             else if (!strcmp(o, "--today"))
                 a->lo.today = v;
+            else if (!strcmp(o, "--controls"))
+                a->lo.controls_path = v;
             else if (!strcmp(o, "--time-limit") &&
                      (!cli_parse_number(v, &a->so.time_limit) ||
                       a->so.time_limit <= 0))

@@ -15,6 +15,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "  -o, --output FILE     write the scenario workbook (.xlsx)\n"
     "      --json FILE       write the results as JSON ('-' = stdout)\n"
     "      --time-limit S    stop each scenario after S seconds with the\n"
@@ -118,11 +120,14 @@ int cli_solve(int argc, char **argv)
                 !strcmp(a, "--json") || !strcmp(a, "--time-limit") ||
                 !strcmp(a, "--gap") || !strcmp(a, "--write-lp") ||
                 !strcmp(a, "--write-mps") || !strcmp(a, "--shard") ||
-                !strcmp(a, "--today") || !strcmp(a, "--scenario"))
+                !strcmp(a, "--today") || !strcmp(a, "--scenario") ||
+                !strcmp(a, "--controls"))
                 return cli_usage_error("solve", "option needs a value");
             return cli_usage_error("solve", "unknown option");
         } else if (!strcmp(a, "-s") || !strcmp(a, "--scenarios")) {
             lo.scenarios_path = argv[++i];
+        } else if (!strcmp(a, "--controls")) {
+            lo.controls_path = argv[++i];
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             xlsx = argv[++i];
         } else if (!strcmp(a, "--json")) {

@@ -19,6 +19,7 @@
 #include "exporters_int.h"
 #include "core_int.h"
 #include "whatif_int.h"
+#include "compliance_int.h"
 
 /*
  * Money: round half away from zero applied to v * 100 in double
@@ -381,7 +382,11 @@ static cJSON *baseline_json(const struct sp_result *r)
         !sp_json_put(obj, "coverage_gaps",
                      gaps_json(pb, &pb->settings, r->current)) ||
         !sp_json_put(obj, "unmapped", unmapped_json(pb, &spend)) ||
-        !sp_json_put(obj, "unmapped_monthly_spend", money(spend)))
+        !sp_json_put(obj, "unmapped_monthly_spend", money(spend)) ||
+        !sp_json_put(obj, "compliance",
+                     sp_json_compliance(pb, &pb->settings, r->current)) ||
+        !sp_json_put(obj, "frameworks",
+                     sp_json_frameworks(pb, &pb->settings, r->current, NULL)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -430,6 +435,12 @@ static cJSON *scenario_json(const struct sp_result *r,
         !sp_json_put(obj, "tiers", tiers_json(pb, k, plan)) ||
         !sp_json_put(obj, "coverage_gaps",
                      gaps_json(pb, &sc->settings, plan)) ||
+        !sp_json_put(obj, "compliance",
+                     sp_json_compliance(pb, &sc->settings, plan)) ||
+        !sp_json_put(
+            obj, "frameworks",
+            sp_json_frameworks(pb, &sc->settings, plan, r->current)) ||
+        !sp_json_put(obj, "exempt", sp_json_exempt(pb, sc, plan)) ||
         !sp_json_put(obj, "reason",
                      has_plan ? cJSON_CreateNull()
                               : cJSON_CreateString(sr->reason ? sr->reason

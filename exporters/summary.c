@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core_int.h"
 #include "stackplan/export.h"
+#include "compliance_int.h"
 
 struct buf {
     char *s;
@@ -56,6 +57,18 @@ static void vendors(struct buf *b, const struct sp_problem *pb,
     put(b, ")");
 }
 
+/* "  compliance: ..." when a client has a framework (docs/compliance.md) */
+static void compliance(struct buf *b, const struct sp_problem *pb,
+                       const struct sp_settings *s, const struct sp_plan *pl,
+                       const struct sp_plan *today)
+{
+    char *line = pb->nframeworks ? sp_compliance_line(pb, s, pl, today) : NULL;
+
+    if (line)
+        put(b, "  %s\n", line);
+    free(line);
+}
+
 enum sp_status sp_result_summary(const sp_result *res, char **out)
 {
     const struct sp_problem *pb = res->problem;
@@ -75,6 +88,7 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
         res->baseline->monthly_run_rate, cur);
     vendors(&b, pb, res->current);
     put(&b, ", %d client%s with coverage gaps\n", gaps, gaps == 1 ? "" : "s");
+    compliance(&b, pb, &pb->settings, res->current, NULL);
     for (i = 0; i < res->nscenarios; i++) {
         const struct sp_scenario_result *r = &res->scenarios[i];
         put(&b, "scenario '%s': %s", r->scenario->name,
@@ -89,6 +103,8 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
             put(&b, ": %s", r->reason ? r->reason : "no plan");
         }
         put(&b, "\n");
+        if (r->plan)
+            compliance(&b, pb, &r->scenario->settings, r->plan, res->current);
     }
     if (b.failed) {
         free(b.s);

@@ -371,7 +371,7 @@ enum sp_status sp_result_merge(const char *const *paths, int n,
                                sp_problem **problem, sp_result **out,
                                sp_diags *diags, char *err, size_t errsize)
 {
-    struct sp_load_options lo = {NULL, 0, 0, NULL};
+    struct sp_load_options lo = {NULL, 0, 0, NULL, NULL};
     struct shard *s = NULL;
     struct sp_problem *pb = NULL;
     const cJSON **entry = NULL;

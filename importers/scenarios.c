@@ -32,6 +32,7 @@ static const char *const settings_keys[] = {
     "required",
     "currency",
     "markup",
+    "require_frameworks",
 };
 #define NSETTINGS (sizeof(settings_keys) / sizeof(settings_keys[0]))
 
@@ -43,10 +44,15 @@ static const char *const scenario_keys[] = {
     "exclude_products",
     "keep_clients",
     "price_change",
+    "separate",
+    "max_categories_per_vendor",
 };
 #define NSCENARIO (sizeof(scenario_keys) / sizeof(scenario_keys[0]))
 
 static const char *const top_keys[] = {"settings", "scenarios"};
+
+struct jctx;
+static int sweep_line(const void *ctx, const cJSON *n, bool at_key);
 
 /* Where a JSON value sits in the file. */
 struct json_pos {
@@ -483,6 +489,9 @@ static bool apply_setting(struct jctx *j, const cJSON *m, const char *scen,
     } else if (strcmp(key, "required") == 0) {
         read_required(j, m, scen, no, where, s);
         *required_line = line_of(j, m);
+    } else if (strcmp(key, "require_frameworks") == 0) {
+        sp_read_security_key(j->ld, j->file, sweep_line, j, m, scen, no, where,
+                             NULL, s);
     } else {
         return false;
     }
@@ -800,6 +809,9 @@ static void read_scenario(struct jctx *j, const cJSON *obj, int no)
         } else if (strcmp(key, "sweep") == 0) {
             /* read and expanded by sp_sweep_expand once every scenario
              * is known (importers/sweep.c) */
+        } else if (sp_read_security_key(ld, j->file, sweep_line, j, m, scen,
+                                        no, "", sc, &sc->settings)) {
+            /* separate, max_categories_per_vendor (docs/compliance.md) */
         } else if (!apply_setting(j, m, scen, no, "", &sc->settings,
                                   &required_line)) {
             suggest(key, scenario_keys, NSCENARIO, settings_keys, NSETTINGS,

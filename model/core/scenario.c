@@ -31,6 +31,7 @@ void sp_scenario_clear(struct sp_scenario *sc)
     free(sc->exclude_products);
     free(sc->keep_clients);
     free(sc->price_changes);
+    sp_guards_clear(&sc->guards);
     memset(sc, 0, sizeof(*sc));
 }
 
@@ -42,6 +43,7 @@ bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src)
     dst->max_vendors = src->max_vendors;
     dst->line = src->line;
     ok = sp_settings_copy(&dst->settings, &src->settings);
+    ok = ok && sp_guards_copy(&dst->guards, &src->guards);
     if (ok && src->name) {
         dst->name = strdup(src->name);
         ok = dst->name != NULL;

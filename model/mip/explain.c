@@ -249,6 +249,8 @@ char *sp_explain_infeasible(const struct sp_problem *pb,
 
     if (!why)
         why = uncoverable(pb, sc);
+    if (!why) /* controls, separate, max_categories_per_vendor */
+        why = sp_explain_guards(pb, sc, proved);
     /* The set-cover MIP is only worth running once the solver has shown
      * there is no plan at all. */
     if (!why && proved)

@@ -55,6 +55,7 @@ struct sp_model {
                         (sp_model_add_violated), not at build */
     double constant; /* leaving costs of every current product, paid
                         unless x[c,p] = 1 takes them back */
+    struct sp_guard_cols *guard; /* separate.c's columns; NULL = none */
 };
 
 /**
@@ -231,5 +232,26 @@ enum sp_status sp_vsets_scenario(const struct sp_vsets *vs, int i,
  *  explain.c. */
 char *sp_explain_infeasible(const struct sp_problem *pb,
                             const struct sp_scenario *sc, bool proved);
+
+/*
+ * separate and max_categories_per_vendor (model/mip/separate.c).
+ */
+
+struct sp_guard_cols;
+/** Adds the columns u[c,v,k] of max_categories_per_vendor; called before
+ *  the candidates' columns, which must come last. */
+enum sp_status sp_model_guard_cols(struct sp_model *m);
+/** Adds the rows of separate and max_categories_per_vendor over the
+ *  candidates' columns. */
+enum sp_status sp_model_guard_rows(struct sp_model *m);
+/** Sets the u columns of x (sp_model_point) to what plan covers. */
+void sp_model_guard_point(const struct sp_model *m, const struct sp_plan *plan,
+                          double *x);
+void sp_model_guard_free(struct sp_guard_cols *g);
+/** Why the guards make sc infeasible before any solve, or NULL
+ *  (model/mip/explain_guards.c); also the controls exclusions leave
+ *  unmet.  malloc'd. */
+char *sp_explain_guards(const struct sp_problem *pb,
+                        const struct sp_scenario *sc, bool proved);
 
 #endif

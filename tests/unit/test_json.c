@@ -369,6 +369,8 @@ static const char *const baseline_keys[] = {"total_cost",
                                             "coverage_gaps",
                                             "unmapped",
                                             "unmapped_monthly_spend",
+                                            "compliance",
+                                            "frameworks",
                                             NULL};
 static const char *const scenario_keys[] = {"name",
                                             "status",
@@ -386,6 +388,9 @@ static const char *const scenario_keys[] = {"name",
                                             "migrations",
                                             "tiers",
                                             "coverage_gaps",
+                                            "compliance",
+                                            "frameworks",
+                                            "exempt",
                                             "reason",
                                             NULL};
 static const char *const breakdown_keys[] = {
