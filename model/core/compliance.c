@@ -260,3 +260,46 @@ bool sp_verify_compliance(const struct sp_problem *pb,
     }
     return !sp_guard_violation(pb, sc, plan, c, err, errsize);
 }
+
+/* ---- result accessors (include/stackplan/solve.h) ---------------------- */
+
+int sp_result_framework_count(const sp_result *res)
+{
+    return res->problem->nframeworks;
+}
+
+const char *sp_result_framework(const sp_result *res, int f)
+{
+    return f >= 0 && f < res->problem->nframeworks
+               ? res->problem->frameworks[f].label
+               : NULL;
+}
+
+int sp_result_framework_in_scope(const sp_result *res, int f)
+{
+    return f >= 0 && f < res->problem->nframeworks
+               ? res->problem->frameworks[f].ncontrols
+               : 0;
+}
+
+int sp_result_compliant_clients(const sp_result *res, int i, int f,
+                                int *clients)
+{
+    const struct sp_problem *pb = res->problem;
+    const struct sp_settings *s = &pb->settings;
+    const struct sp_plan *plan = res->current;
+    int n;
+
+    if (!clients)
+        clients = &n;
+    *clients = 0;
+    if (f < 0 || f >= pb->nframeworks || i < -1 || i >= res->nscenarios)
+        return -1;
+    if (i >= 0) {
+        plan = res->scenarios[i].cost ? res->scenarios[i].plan : NULL;
+        s = &res->scenarios[i].scenario->settings;
+    }
+    if (!plan)
+        return -1;
+    return sp_compliance_count(pb, s, plan, f, clients);
+}
