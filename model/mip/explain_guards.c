@@ -197,9 +197,9 @@ static char *for_client(const struct sp_problem *pb,
             continue;
         put(&t,
             "client %s must meet control %s (%s) of %s but every product "
-            "covering %s is excluded or breaks a guard:",
+            "covering %s is excluded%s:",
             cid, ct->id, ct->title, pb->frameworks[ct->framework].label,
-            ct->covers_text);
+            ct->covers_text, sp_guards_on(g) ? " or breaks a guard" : "");
         why_none(&t, pb, sc, -1, i, req, nreq);
         return strdup(t.buf);
     }
@@ -220,8 +220,9 @@ static char *for_client(const struct sp_problem *pb,
                     "from %s, which also covers its %s (no other vendor is "
                     "left for it), and separate keeps %s and %s apart",
                     cid, pb->categories[ka], pb->vendors[va].name,
-                    pb->categories[kb], pb->categories[kb],
-                    pb->categories[ka]);
+                    pb->categories[kb],
+                    pb->categories[g->group_cats[a < b ? a : b]],
+                    pb->categories[g->group_cats[a < b ? b : a]]);
                 return strdup(t.buf);
             }
     return NULL;
