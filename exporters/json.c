@@ -471,6 +471,9 @@ static cJSON *source_json(const struct sp_result *r)
                          ? cJSON_CreateString(pb->scenarios_path)
                          : cJSON_CreateNull()) ||
         !sp_json_put(obj, "data_digest", cJSON_CreateString(digest)) ||
+        !sp_json_put(obj, "controls_path",
+                     pb->controls_path ? cJSON_CreateString(pb->controls_path)
+                                       : cJSON_CreateNull()) ||
         !sp_json_put(obj, "scenario_count",
                      cJSON_CreateNumber(pb->nscenarios)))
         goto cleanup;

@@ -258,7 +258,10 @@ enum sp_status sp_import_controls(struct sp_load *ld, const char *dirpath)
     if (st != SP_OK)
         goto cleanup;
     ld->pb->controls_file = strdup(base);
-    if (!ld->pb->controls_file) {
+    /* recorded in the results, so `stackplan merge` reads it again */
+    if (given)
+        ld->pb->controls_path = sp_path_absolute(given);
+    if (!ld->pb->controls_file || (given && !ld->pb->controls_path)) {
         st = SP_ERR_NOMEM;
         goto cleanup;
     }

@@ -197,6 +197,7 @@ struct sp_problem {
     struct sp_control *controls;
     int ncontrols;
     char *controls_file; /* base name for messages; NULL = none read */
+    char *controls_path; /* --controls FILE made absolute; NULL = none */
 };
 
 /* Helpers every module may use (model/core/problem.c). */

@@ -97,6 +97,7 @@ void sp_problem_free(sp_problem *pb)
     }
     free(pb->frameworks);
     free(pb->controls_file);
+    free(pb->controls_path);
     free(pb->dir);
     free(pb->scenarios_path);
     free(pb);
