@@ -28,6 +28,10 @@ struct cJSON *sp_json_frameworks(const struct sp_problem *pb,
 struct cJSON *sp_json_exempt(const struct sp_problem *pb,
                              const struct sp_scenario *sc,
                              const struct sp_plan *plan);
+/** How many clients of keep_clients break a guard of sc or miss a
+ *  control of their frameworks in plan (each counted once). */
+int sp_exempt_count(const struct sp_problem *pb, const struct sp_scenario *sc,
+                    const struct sp_plan *plan);
 /** One summary line ("compliance: CIS v8 IG1 40 of 40 clients (today
  *  3), ...") for plan under s, NULL when no client has a framework or
  *  out of memory.  Caller frees. */

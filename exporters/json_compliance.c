@@ -245,3 +245,22 @@ char *sp_compliance_line(const struct sp_problem *pb,
     }
     return out;
 }
+
+int sp_exempt_count(const struct sp_problem *pb, const struct sp_scenario *sc,
+                    const struct sp_plan *plan)
+{
+    char msg[512];
+    int k, c, i, n = 0;
+    bool broken;
+
+    for (k = 0; plan && k < sc->nkeep_clients; k++) {
+        c = sc->keep_clients[k];
+        broken = sp_guard_violation(pb, sc, plan, c, msg, sizeof(msg));
+        for (i = 0; !broken && i < pb->ncontrols; i++)
+            broken = sp_client_has_framework(pb, &sc->settings, c,
+                                             pb->controls[i].framework) &&
+                     !sp_plan_meets_control(pb, plan, c, i);
+        n += broken;
+    }
+    return n;
+}

@@ -395,6 +395,40 @@ static void check_root(const struct sp_problem *pb, uint64_t seed)
     sp_model_free(m);
 }
 
+/* The public accessors count what this file counts: clients with the
+ * framework, and those whose plan meets both controls. */
+static void accessors_agree(const struct sp_problem *pb, const sp_result *res,
+                            uint64_t seed)
+{
+    const struct sp_scenario *sc = &pb->scenarios[0];
+    const struct sp_plan *plan = res->scenarios[0].plan;
+    int c, p, i, k, want_n = 0, want_met = 0, n = -1, met;
+
+    for (c = 0; c < pb->nclients; c++) {
+        int got = 0;
+        if (!has_fw(pb, sc, c))
+            continue;
+        want_n++;
+        for (i = 0; i < pb->ncontrols; i++) {
+            bool one = false;
+            for (p = 0; p < pb->nproducts; p++)
+                for (k = 0; k < pb->controls[i].ncategories; k++)
+                    one |= sp_plan_has(plan, c, p) &&
+                           covers(&pb->products[p],
+                                  pb->controls[i].categories[k]);
+            got += one;
+        }
+        want_met += got == pb->ncontrols;
+    }
+    met = sp_result_compliant_clients(res, 0, 0, &n);
+    ok(sp_result_framework_count(res) == 1 &&
+           strcmp(sp_result_framework(res, 0), "FW") == 0 &&
+           sp_result_framework_in_scope(res, 0) == 2 && n == want_n &&
+           met == want_met && sp_result_framework(res, 1) == NULL,
+       "seed %llu: accessors: %d of %d clients fully met (want %d of %d)",
+       (unsigned long long)seed, met, n, want_met, want_n);
+}
+
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 300, done = 0, nfeas = 0;
@@ -441,6 +475,7 @@ int main(int argc, char **argv)
                 ok(r->plan && feasible(pb, &pb->scenarios[0], r->plan),
                    "seed %llu: the MIP's plan keeps the rules",
                    (unsigned long long)seed);
+                accessors_agree(pb, res, seed);
                 is_num(sp_result_total(res, 0), brute,
                        1e-6 * fmax(1.0, brute),
                        "seed %llu: MIP optimum %.4f equals enumeration over "
