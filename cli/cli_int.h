@@ -43,7 +43,8 @@ struct cli_whatif_args {
     {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},    \
     {"gap", required_argument, NULL, OPT_GAP},                  \
     {"today", required_argument, NULL, OPT_TODAY},              \
-    {"verbose", no_argument, NULL, OPT_VERBOSE}
+    {"verbose", no_argument, NULL, OPT_VERBOSE},                \
+    {"controls", required_argument, NULL, OPT_CONTROLS}
 // clang-format on
 /** Takes option c (from cli_getopt) when it is a shared one.
  *  @return -1 when taken, 0 when not a shared option, else the exit code
@@ -87,6 +88,7 @@ enum {
     OPT_VENDORS,
     OPT_PRODUCTS,
     OPT_CATEGORIES,
+    OPT_CONTROLS,
     OPT_FIRST_FREE /* commands number their own options from here */
 };
 /** What cli_getopt returns for a bad option (already reported). */

@@ -29,6 +29,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --scenario NAME   start from this scenario (default: the file's\n"
     "                        settings with no scenario constraint)\n"
     "      --json FILE       write the results as JSON ('-' = stdout)\n"

@@ -17,6 +17,8 @@ static const char usage[] =
     "Options:\n"
     "  -s, --scenarios FILE  scenarios.json to read (default:\n"
     "                        DATA_DIR/scenarios.json when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --strict          inventory rows naming no catalog product are\n"
     "                        errors, not warnings\n"
     "      --verbose         also list unknown columns (as warnings)\n"
@@ -111,6 +113,7 @@ static int print_json(const struct sp_summary *s, const sp_diags *diags)
 
 static const struct option options[] = {
     {"help", no_argument, NULL, 'h'},
+    {"controls", required_argument, NULL, OPT_CONTROLS},
     {"scenarios", required_argument, NULL, 's'},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
@@ -122,7 +125,7 @@ static const struct option options[] = {
 
 int cli_check(int argc, char **argv)
 {
-    struct sp_load_options opt = {NULL, 0, 0, NULL};
+    struct sp_load_options opt = {0};
     const char *dir = NULL;
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
@@ -135,6 +138,9 @@ int cli_check(int argc, char **argv)
         switch (c) {
         case 'h':
             return cli_help(usage);
+        case OPT_CONTROLS:
+            opt.controls_path = optarg;
+            break;
         case 's':
             opt.scenarios_path = optarg;
             break;

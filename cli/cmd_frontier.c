@@ -19,6 +19,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --scenario NAME   start from this scenario's settings and\n"
     "                        constraints (its max_vendors is replaced);\n"
     "                        default: the file's settings, no constraint\n"
@@ -81,6 +83,9 @@ int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a)
         if ((rc = cli_opt_date(command, "--today", optarg)) >= 0)
             return rc;
         a->lo.today = optarg;
+        break;
+    case OPT_CONTROLS:
+        a->lo.controls_path = optarg;
         break;
     case OPT_VERBOSE:
         a->lo.verbose = 1;

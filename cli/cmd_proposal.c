@@ -22,6 +22,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "      --time-limit S    stop each scenario after S seconds\n"
     "      --gap G           stop at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
@@ -52,6 +54,7 @@ struct args {
 
 static const struct option options[] = {
     {"help", no_argument, NULL, 'h'},
+    {"controls", required_argument, NULL, OPT_CONTROLS},
     {"quiet", no_argument, NULL, 'q'},
     {"client", required_argument, NULL, OPT_CLIENT},
     {"output", required_argument, NULL, 'o'},
@@ -85,6 +88,9 @@ static int parse_args(int argc, char **argv, struct args *a)
             break;
         case OPT_SCENARIO:
             a->scenario = optarg;
+            break;
+        case OPT_CONTROLS:
+            a->lo.controls_path = optarg;
             break;
         case 's':
             a->lo.scenarios_path = optarg;

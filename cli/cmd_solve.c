@@ -16,6 +16,8 @@ static const char usage[] =
     "  -s, --scenarios FILE  scenarios.json (default: "
     "DATA_DIR/scenarios.json\n"
     "                        when it exists)\n"
+    "      --controls FILE   controls.csv (default: DATA_DIR/controls.csv\n"
+    "                        when it exists)\n"
     "  -o, --output FILE     write the scenario workbook (.xlsx)\n"
     "      --json FILE       write the results as JSON ('-' = stdout)\n"
     "      --time-limit S    stop each scenario after S seconds with the\n"
@@ -95,6 +97,7 @@ static int check_outputs(const char *dir, const char *scenarios,
 
 static const struct option options[] = {
     {"help", no_argument, NULL, 'h'},
+    {"controls", required_argument, NULL, OPT_CONTROLS},
     {"quiet", no_argument, NULL, 'q'},
     {"scenarios", required_argument, NULL, 's'},
     {"output", required_argument, NULL, 'o'},
@@ -141,6 +144,9 @@ int cli_solve(int argc, char **argv)
             break;
         case OPT_LIST_SCENARIOS:
             list = 1;
+            break;
+        case OPT_CONTROLS:
+            lo.controls_path = optarg;
             break;
         case 's':
             lo.scenarios_path = optarg;

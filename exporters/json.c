@@ -19,6 +19,7 @@
 #include "exporters_int.h"
 #include "core_int.h"
 #include "whatif_int.h"
+#include "compliance_int.h"
 
 /*
  * Money: round half away from zero applied to v * 100 in double
@@ -426,7 +427,11 @@ static cJSON *baseline_json(const struct sp_result *r)
         !sp_json_put(obj, "unmapped_monthly_revenue",
                      money(sp_json_unmapped_revenue(pb))) ||
         !sp_json_put(obj, "clients",
-                     sp_json_baseline_clients(pb, r->current, k)))
+                     sp_json_baseline_clients(pb, r->current, k)) ||
+        !sp_json_put(obj, "compliance",
+                     sp_json_compliance(pb, &pb->settings, r->current)) ||
+        !sp_json_put(obj, "frameworks",
+                     sp_json_frameworks(pb, &pb->settings, r->current, NULL)))
         goto cleanup;
     out = obj;
     obj = NULL;
@@ -562,6 +567,12 @@ static cJSON *scenario_json(const struct sp_result *r,
                      sch && sch->payback_months > 0
                          ? cJSON_CreateNumber(sch->payback_months)
                          : cJSON_CreateNull()) ||
+        !sp_json_put(obj, "compliance",
+                     sp_json_compliance(pb, &sc->settings, plan)) ||
+        !sp_json_put(
+            obj, "frameworks",
+            sp_json_frameworks(pb, &sc->settings, plan, r->current)) ||
+        !sp_json_put(obj, "exempt", sp_json_exempt(pb, sc, plan)) ||
         !sp_json_put(obj, "reason",
                      has_plan ? cJSON_CreateNull()
                               : cJSON_CreateString(sr->reason ? sr->reason
@@ -596,6 +607,9 @@ static cJSON *source_json(const struct sp_result *r)
                          ? cJSON_CreateString(pb->scenarios_path)
                          : cJSON_CreateNull()) ||
         !sp_json_put(obj, "data_digest", cJSON_CreateString(digest)) ||
+        !sp_json_put(obj, "controls_path",
+                     pb->controls_path ? cJSON_CreateString(pb->controls_path)
+                                       : cJSON_CreateNull()) ||
         !sp_json_put(obj, "scenario_count",
                      cJSON_CreateNumber(pb->nscenarios)))
         goto cleanup;

@@ -7,6 +7,7 @@
 #include "core_int.h"
 #include "exporters_int.h"
 #include "stackplan/export.h"
+#include "compliance_int.h"
 
 struct buf {
     char *s;
@@ -151,6 +152,25 @@ static void margin_line(struct buf *b, const struct sp_problem *pb,
     put(b, "\n");
 }
 
+/* "  compliance: ..." when a client has a framework (docs/compliance.md) */
+static void compliance(struct buf *b, const struct sp_problem *pb,
+                       const struct sp_scenario *sc, const struct sp_plan *pl,
+                       const struct sp_plan *today)
+{
+    const struct sp_settings *s = sc ? &sc->settings : &pb->settings;
+    char *line = pb->nframeworks ? sp_compliance_line(pb, s, pl, today) : NULL;
+    int n = sc ? sp_exempt_count(pb, sc, pl) : 0;
+
+    if (line)
+        put(b, "  %s\n", line);
+    free(line);
+    if (n > 0)
+        put(b,
+            "  exempt: %d client%s of keep_clients break%s separate, "
+            "max_categories_per_vendor or a control (see exempt)\n",
+            n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+}
+
 enum sp_status sp_result_summary(const sp_result *res, char **out)
 {
     const struct sp_problem *pb = res->problem;
@@ -171,6 +191,7 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
     vendors(&b, pb, res->current);
     put(&b, ", %d client%s with coverage gaps\n", gaps, gaps == 1 ? "" : "s");
     margin_line(&b, pb, NULL, res->current, res->baseline, NULL, NULL);
+    compliance(&b, pb, NULL, res->current, NULL);
     for (i = 0; i < res->nscenarios; i++) {
         const struct sp_scenario_result *r = &res->scenarios[i];
         put(&b, "scenario '%s': %s", r->scenario->name,
@@ -188,6 +209,8 @@ enum sp_status sp_result_summary(const sp_result *res, char **out)
         } else {
             put(&b, ": %s\n", r->reason ? r->reason : "no plan");
         }
+        if (r->plan)
+            compliance(&b, pb, r->scenario, r->plan, res->current);
     }
     if (b.failed) {
         free(b.s);

@@ -12,6 +12,7 @@
 #include "exporters_int.h"
 #include "stackplan/export.h"
 #include "xlsx_book_int.h"
+#include "xlsx_compliance_int.h"
 
 static void plan_input(struct sp_xplan_in *in, const struct sp_result *res,
                        int i)
@@ -189,6 +190,8 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
     sp_xbook_write_inputs(&b);
     set_properties(&b);
     st = sheets_status(&b, err, errsize);
+    if (st == SP_OK) /* docs/compliance.md; none without controls.csv */
+        st = sp_xcompliance_write(b.wb, &b.fmt, b.res, &names, err, errsize);
     if (st != SP_OK)
         goto cleanup;
     e = workbook_close(b.wb);

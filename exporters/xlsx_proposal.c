@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "xlsx_prop_int.h"
+#include "xlsx_compliance_int.h"
 
 enum {
     K_LABEL_ROW = 4,
@@ -241,5 +242,6 @@ void sp_xprop_write_main(struct sp_xprop *x)
     proposed_total = write_proposed(x, today_total + 3, &proposed);
     write_key_figures(x, today_total, today, proposed_total, proposed);
     add_chart(x, proposed_total + 3, today, proposed);
+    sp_xprop_write_compliance(x, proposed_total + 20); /* below the chart */
     sp_xs_finish(s, -1);
 }

@@ -12,14 +12,19 @@ enum {
     COL_SERVERS,
     COL_TB,
     COL_REQUIRES,
+    COL_FRAMEWORKS,
     NCOLS
 };
 
 static const struct sp_csv_column columns[NCOLS] = {
-    [COL_CLIENT] = {"client", true},      [COL_NAME] = {"name", false},
-    [COL_USERS] = {"users", false},       [COL_DEVICES] = {"devices", false},
-    [COL_SERVERS] = {"servers", false},   [COL_TB] = {"tb", false},
+    [COL_CLIENT] = {"client", true},
+    [COL_NAME] = {"name", false},
+    [COL_USERS] = {"users", false},
+    [COL_DEVICES] = {"devices", false},
+    [COL_SERVERS] = {"servers", false},
+    [COL_TB] = {"tb", false},
     [COL_REQUIRES] = {"requires", false},
+    [COL_FRAMEWORKS] = {"frameworks", false},
 };
 
 /* Every category a client requires must be covered by some product: the
@@ -67,9 +72,15 @@ static bool read_client(struct sp_load *ld, const struct sp_csv *csv, size_t r,
     c->count[SP_UNIT_FLAT] = 1;
     st = sp_load_categories(ld, csv, r, col[COL_REQUIRES], &c->requires,
                             &c->nrequires);
-    if (st == SP_ERR_NOMEM)
+    if (st == SP_ERR_NOMEM ||
+        sp_load_frameworks(ld, csv, r, col[COL_FRAMEWORKS], &c->frameworks,
+                           &c->nframeworks) != SP_OK) {
+        free(c->requires);
+        free(c->frameworks);
         return false;
+    }
     if (!id) {
+        free(c->frameworks);
         free(c->requires);
         c->requires = NULL;
         return false;
@@ -82,6 +93,7 @@ static bool read_client(struct sp_load *ld, const struct sp_csv *csv, size_t r,
         free(c->id);
         free(c->name);
         free(c->requires);
+        free(c->frameworks);
         return false;
     }
     check_covered(ld, csv, r, col[COL_REQUIRES], c);
@@ -115,6 +127,7 @@ enum sp_status sp_import_clients(struct sp_load *ld, const struct sp_csv *csv)
             free(c->id);
             free(c->name);
             free(c->requires);
+            free(c->frameworks);
             return SP_ERR_NOMEM;
         }
         pb->nclients++;

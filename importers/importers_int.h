@@ -352,4 +352,32 @@ enum sp_status sp_sweep_expand(struct sp_load *ld, const char *file,
                                const struct cJSON *scenarios,
                                sp_json_line_fn line_of, const void *ctx);
 
+/* ---- security and compliance (controls.c, security.c) ----------------- */
+
+/** Reads controls.csv: --controls FILE (ld->opt->controls_path) or
+ *  dir/controls.csv when present.  SP_OK or SP_ERR_NOMEM. */
+enum sp_status sp_import_controls(struct sp_load *ld, const char *dir);
+/** Index of a framework by normalised name, or -1. */
+int sp_load_find_framework(const struct sp_problem *pb, const char *norm);
+/** Reads a list of framework names (clients.csv `frameworks`) into
+ *  sorted unique indices; unknown names are reported.  SP_OK or
+ *  SP_ERR_NOMEM (ld->st set). */
+enum sp_status sp_load_frameworks(struct sp_load *ld, const struct sp_csv *csv,
+                                  size_t rec, int col, int **out, int *n);
+/** Once every file is read: a control of a framework some client must
+ *  meet that no catalog product can meet is an error. */
+void sp_controls_check(struct sp_load *ld);
+/**
+ * @brief Reads member m of a scenario (sc) or of the settings (sc NULL)
+ *        when it is `separate`, `max_categories_per_vendor` or
+ *        `require_frameworks` (into s); errors reported with where
+ *        ("settings: " or "") before the message.
+ * @return false when m is none of those.
+ */
+bool sp_read_security_key(struct sp_load *ld, const char *file,
+                          sp_json_line_fn line_of, const void *ctx,
+                          const struct cJSON *m, const char *scen, int no,
+                          const char *where, struct sp_scenario *sc,
+                          struct sp_settings *s);
+
 #endif

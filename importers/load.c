@@ -381,7 +381,7 @@ static enum sp_status load(const char *dir, const struct sp_text_file *texts,
                            int ntexts, const struct sp_load_options *options,
                            sp_problem **out, sp_diags *diags)
 {
-    static const struct sp_load_options defaults = {NULL, 0, 0, NULL};
+    static const struct sp_load_options defaults;
     struct sp_load ld;
     struct sp_problem *pb = NULL;
     sp_diags *own = NULL;
@@ -437,6 +437,8 @@ static enum sp_status load(const char *dir, const struct sp_text_file *texts,
     if (st == SP_OK)
         st = compute_covered(&ld);
     if (st == SP_OK)
+        st = sp_import_controls(&ld, dir);
+    if (st == SP_OK)
         st = read_csv(&ld, "clients.csv", true, &present, sp_import_clients);
     if (st == SP_OK)
         st = read_csv(&ld, "inventory.csv", false, &pb->has_inventory,
@@ -451,6 +453,8 @@ static enum sp_status load(const char *dir, const struct sp_text_file *texts,
         pb->has_scenarios_file = spath != NULL;
         st = sp_import_scenarios(&ld, spath);
     }
+    if (st == SP_OK)
+        sp_controls_check(&ld);
     if (st == SP_OK && ld.st != SP_OK)
         st = ld.st;
     if (st != SP_OK)

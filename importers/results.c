@@ -33,6 +33,7 @@ struct shard {
     cJSON *root;
     const cJSON *scenarios;
     const char *data_dir, *scenarios_path, *digest, *version, *start_date;
+    const char *controls_path; /* --controls FILE, NULL = none */
     bool start_date_given;
     int count;
 };
@@ -76,6 +77,7 @@ static enum sp_status shard_read(struct shard *s, char *err, size_t errsize)
     s->scenarios = cJSON_GetObjectItemCaseSensitive(s->root, "scenarios");
     s->data_dir = str_of(src, "data_dir");
     s->scenarios_path = str_of(src, "scenarios_path");
+    s->controls_path = str_of(src, "controls_path");
     s->digest = str_of(src, "data_digest");
     s->version = str_of(s->root, "stackplan_version");
     s->start_date = str_of(s->root, "start_date");
@@ -396,7 +398,7 @@ enum sp_status sp_result_merge(const char *const *paths, int n,
                                sp_problem **problem, sp_result **out,
                                sp_diags *diags, char *err, size_t errsize)
 {
-    struct sp_load_options lo = {NULL, 0, 0, NULL};
+    struct sp_load_options lo = {NULL, 0, 0, NULL, NULL};
     struct shard *s = NULL;
     struct sp_problem *pb = NULL;
     const cJSON **entry = NULL;
@@ -428,6 +430,7 @@ enum sp_status sp_result_merge(const char *const *paths, int n,
     if (load)
         lo = *load;
     lo.scenarios_path = s[0].scenarios_path;
+    lo.controls_path = s[0].controls_path;
     /* the date the shards used, whatever today is */
     lo.today = s[0].start_date_given ? NULL : s[0].start_date;
     st = sp_problem_load(s[0].data_dir, &lo, &pb, diags);

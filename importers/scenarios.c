@@ -35,6 +35,7 @@ static const char *const settings_keys[] = {
     "switch",
     "keep_capabilities",
     "pricing",
+    "require_frameworks",
 };
 #define NSETTINGS (sizeof(settings_keys) / sizeof(settings_keys[0]))
 
@@ -48,10 +49,15 @@ static const char *const scenario_keys[] = {
     "price_change",
     "keep_products",
     "keep_client_products",
+    "separate",
+    "max_categories_per_vendor",
 };
 #define NSCENARIO (sizeof(scenario_keys) / sizeof(scenario_keys[0]))
 
 static const char *const top_keys[] = {"settings", "scenarios"};
+
+struct jctx;
+static int sweep_line(const void *ctx, const cJSON *n, bool at_key);
 
 /* Where a JSON value sits in the file. */
 struct json_pos {
@@ -533,6 +539,9 @@ static bool apply_setting(struct jctx *j, const cJSON *m, const char *scen,
                     "%s'pricing': expected \"hold\" or \"list\", got %s",
                     where, got);
         }
+    } else if (strcmp(key, "require_frameworks") == 0) {
+        sp_read_security_key(j->ld, j->file, sweep_line, j, m, scen, no, where,
+                             NULL, s);
     } else {
         return false;
     }
@@ -978,6 +987,9 @@ static void read_scenario(struct jctx *j, const cJSON *obj, int no)
         } else if (strcmp(key, "sweep") == 0) {
             /* read and expanded by sp_sweep_expand once every scenario
              * is known (importers/sweep.c) */
+        } else if (sp_read_security_key(ld, j->file, sweep_line, j, m, scen,
+                                        no, "", sc, &sc->settings)) {
+            /* separate, max_categories_per_vendor (docs/compliance.md) */
         } else if (!apply_setting(j, m, scen, no, "", &sc->settings,
                                   &required_line)) {
             suggest(key, scenario_keys, NSCENARIO, settings_keys, NSETTINGS,

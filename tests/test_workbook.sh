@@ -60,6 +60,11 @@ t "basic: solve exits 3 (one scenario infeasible)" test "$rc" -eq 3
 t "basic: the workbook is written anyway" test -s "$out/wb/basic.xlsx"
 rc=$(solve many "$out/many")
 t "many: solve of 20 scenarios exits 0" test "$rc" -eq 0
+rc=$(solve comp "$top_srcdir/datasets/sample")
+t "comp: solve of the sample (controls.csv, frameworks) exits 0" test "$rc" -eq 0
+sp proposal "$top_srcdir/datasets/sample" --client c012 \
+    -o "$out/wb/propc.xlsx" --quiet 2>/dev/null
+t "proposal for the sample's c012 exits 0" test $? -eq 0
 rc=$(solve none "$out/none")
 t "none: solve with no feasible scenario exits 3" test "$rc" -eq 3
 t "none: the workbook is written anyway" test -s "$out/wb/none.xlsx"
@@ -87,7 +92,7 @@ t "no temporary file is left behind" test $? -ne 0
 # ---- a copy of each file with every cached formula result zeroed -------
 zeroed=0
 if command -v zip >/dev/null 2>&1; then
-    for f in basic many none prop; do
+    for f in basic many none prop comp; do
         mkdir "$out/z-$f"
         (cd "$out/z-$f" && unzip -q "$out/wb/$f.xlsx" &&
             for x in xl/worksheets/*.xml; do
@@ -114,7 +119,7 @@ else
     echo "# zip not found: recalculating the files as written"
     mkdir -p "$out/zeroed"
     cp "$out/wb"/basic.xlsx "$out/wb"/many.xlsx "$out/wb"/none.xlsx \
-        "$out/wb"/prop.xlsx "$out/zeroed/"
+        "$out/wb"/prop.xlsx "$out/wb"/comp.xlsx "$out/zeroed/"
 fi
 
 # ---- LibreOffice: cached values, and everything recalculated ----------
@@ -138,12 +143,12 @@ profile "$out/prof-recalc" 0
 # two profiles, two processes: the conversions run side by side
 convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
-    "$out/wb/propz.xlsx" &
+    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" &
 whatif=
 [ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx"
 convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
     "$out/zeroed/many.xlsx" "$out/zeroed/none.xlsx" \
-    "$out/zeroed/prop.xlsx" $whatif &
+    "$out/zeroed/prop.xlsx" "$out/zeroed/comp.xlsx" $whatif &
 wait
 t "LibreOffice read the basic workbook" test -s "$out/cached/basic-Summary.csv"
 t "LibreOffice recalculated the basic workbook" \
@@ -249,9 +254,62 @@ same_cells() { # every sheet of a workbook: cached = recalculated
     done
     [ $found -ge 3 ]
 }
-for wb in basic many none prop; do
+for wb in basic many none prop comp; do
     t "$wb: every cell recalculated = cached, to the cent" same_cells $wb
 done
+
+# ---- the Compliance sheet (docs/compliance.md) against the JSON ---------
+compliance_ok() { # csv folder: the summary table = JSON frameworks
+    want=$(jq -r '(["Baseline", .baseline.frameworks[]] | .[0] as $n
+                   | .[1:][] | [.framework, $n, .controls_in_scope,
+                   (.framework_controls // ""), .clients,
+                   .compliant_clients, ""]),
+                  (.scenarios[] | select(.status != "infeasible") | .name as $n
+                   | .frameworks[] | [.framework, $n, .controls_in_scope,
+                   (.framework_controls // ""), .clients,
+                   .compliant_clients_today, .compliant_clients])
+                  | map(tostring) | @tsv' "$out/comp.json")
+    got=$(tsv "$1/comp-Compliance.csv" | awk -F'\t' '
+        $1 == "Framework" && $2 == "Plan" { on = 1; next }
+        on && $1 == "" { exit }
+        on { print $1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 }')
+    [ -n "$want" ] && [ "$got" = "$want" ] ||
+        { printf '# want:\n%s\n# got:\n%s\n' "$want" "$got" | head -8; false; }
+}
+t "comp: cached Compliance summary = JSON frameworks" \
+    compliance_ok "$out/cached"
+t "comp: recalculated Compliance summary = JSON frameworks" \
+    compliance_ok "$out/recalc"
+matrix_ok() { # csv folder: each matrix row's met count = the JSON's
+    want=$(jq -r '(.baseline.compliance[] | ["Baseline", "today", .client,
+                   .framework, (.met | length)]),
+                  (.scenarios[] | select(.status != "infeasible") | .name as $n
+                   | .compliance[] | [$n, "after", .client, .framework,
+                   (.met | length)]) | map(tostring) | @tsv' "$out/comp.json" |
+        sort)
+    got=$(tsv "$1/comp-Compliance.csv" | awk -F'\t' '
+        $1 == "Client" && $5 == "When" { on = 1; for (i = 1; i <= NF; i++)
+            if ($i == "Controls met") m = i; next }
+        on && ($4 == "Baseline" || $5 == "after") {
+            print $4 "\t" $5 "\t" $1 "\t" $3 "\t" $m }' | sort)
+    [ -n "$want" ] && [ "$got" = "$want" ]
+}
+t "comp: cached client x control matrix = JSON met" matrix_ok "$out/cached"
+t "comp: recalculated client x control matrix = JSON met" \
+    matrix_ok "$out/recalc"
+gaps_highlighted() {
+    unzip -p "$out/wb/comp.xlsx" xl/worksheets/sheet*.xml |
+        grep -q '<formula>"gap"</formula>'
+}
+t "comp: gaps and met controls are highlighted" gaps_highlighted
+proposal_compliance() { # c012's section: after, every control met
+    f="$out/cached/propc-Proposal.csv"
+    grep -q '^Compliance evidence' "$f" &&
+        grep -q 'CIS v8 IG1: 12 of its 56 controls can be met by products' "$f" &&
+        grep -q '^9.2,DNS filtering in use,not met,met by ' "$f"
+}
+t "proposal for c012: a compliance section, today and after" \
+    proposal_compliance
 
 # ---- what-if: an edited price flows into every total -------------------
 whatif_ok() {

@@ -23,6 +23,8 @@ struct sp_load_options {
     /** Date used when settings give no start_date ("YYYY-MM-DD");
      *  NULL = today (UTC). */
     const char *today;
+    /** controls.csv to read; NULL = DATA_DIR/controls.csv if present. */
+    const char *controls_path;
 };
 
 /**

@@ -175,6 +175,29 @@ int sp_result_lost_count(const sp_result *self, int i, int c);
 /** @brief The k-th such category (normalised name, in the problem's
  *         category order), or NULL when out of range. */
 const char *sp_result_lost(const sp_result *self, int i, int c, int k);
+/* ---- compliance (docs/compliance.md) ---------------------------------- */
+
+/** @brief Number of frameworks controls.csv defines (0 without one). */
+int sp_result_framework_count(const sp_result *self);
+/** @brief Framework f's name as controls.csv writes it, or NULL when f is
+ *         out of range. */
+const char *sp_result_framework(const sp_result *self, int f);
+/** @brief How many controls of framework f the mapping holds (those in
+ *         scope); 0 when f is out of range. */
+int sp_result_framework_in_scope(const sp_result *self, int f);
+/**
+ * @brief How many clients meet every control of framework f: in scenario
+ *        i's plan, or today (the current stack, the file's settings) with
+ *        i = -1.
+ * @param clients set to how many clients have the framework there (its
+ *        own column or require_frameworks); may be NULL.
+ * @return the fully compliant clients; -1 when i or f is out of range or
+ *         scenario i has no plan.
+ *
+ * Example: `int n, ok = sp_result_compliant_clients(res, 0, 0, &n);`
+ */
+int sp_result_compliant_clients(const sp_result *self, int i, int f,
+                                int *clients);
 
 #ifdef __cplusplus
 }

@@ -80,9 +80,12 @@ struct sp_client {
     int nrequires;
     int *holdings; /* indices into problem->holdings */
     int nholdings;
-    int *reqbuf; /* ncategories: R(c) with keep_capabilities, built by
-                    sp_client_requires (pins.c); NULL until
-                    sp_problem_prepare_pins */
+    int *reqbuf;     /* ncategories: R(c) with keep_capabilities, built by
+                        sp_client_requires (pins.c); NULL until
+                        sp_problem_prepare_pins */
+    int *frameworks; /* clients.csv `frameworks`: problem->frameworks
+                        indices, ascending, unique */
+    int nframeworks;
     int line;
 };
 
@@ -115,10 +118,13 @@ struct sp_settings {
     int *required;         /* category indices */
     int nrequired;
     char currency[16];
-    bool switch_renewal;    /* "switch": "renewal" (docs/model.md); false =
-                               "now" */
-    bool keep_capabilities; /* R(c) also holds what c covers today */
-    int pricing;            /* enum sp_pricing (margin.c) */
+    bool switch_renewal;     /* "switch": "renewal" (docs/model.md); false =
+                                "now" */
+    bool keep_capabilities;  /* R(c) also holds what c covers today */
+    int pricing;             /* enum sp_pricing (margin.c) */
+    int *require_frameworks; /* problem->frameworks indices, every client
+                                must meet (docs/compliance.md) */
+    int nrequire_frameworks;
 };
 
 /** The setting `pricing` (docs/model.md "Revenue and margin"). */
@@ -137,6 +143,37 @@ struct sp_price_change {
     bool is_vendor;
     int index;       /* product or vendor index */
     double fraction; /* +0.10 = +10 % */
+};
+
+/** The concentration guards of a scenario (docs/compliance.md): groups
+ *  of categories no one vendor may cover two of for a client, and the
+ *  most categories of R(c) one vendor may cover for a client. */
+struct sp_guards {
+    int *group_cats;  /* every group's categories, group after group */
+    int *group_first; /* ngroups + 1 offsets into group_cats */
+    int ngroups;
+    int max_per_vendor; /* 0 = no limit */
+};
+
+/** One row of controls.csv: a control is met for a client when a product
+ *  of its plan covers one of its categories. */
+struct sp_control {
+    int framework;   /* index into problem->frameworks */
+    char *id;        /* as written, e.g. "9.2" */
+    char *title;     /* never NULL (defaults to id) */
+    int *categories; /* catalog categories, ascending, unique */
+    int ncategories;
+    char *covers_text; /* the categories field as written, for messages */
+    int line;
+};
+
+/** A framework of controls.csv (its controls carry its index). */
+struct sp_framework {
+    char *name;    /* normalised like a category */
+    char *label;   /* as first written */
+    int ncontrols; /* in scope: controls.csv rows */
+    int total;     /* `framework_controls`: all the framework has; 0 =
+                      not given */
 };
 
 /** A scenario with its settings fully resolved (file settings + its own
@@ -159,6 +196,7 @@ struct sp_scenario {
     int nkeep_products;
     struct sp_pin *keep_client_products;
     int nkeep_client_products;
+    struct sp_guards guards; /* separate, max_categories_per_vendor */
     int line; /* scenarios.json line of its object; 0 = default */
 };
 
@@ -181,6 +219,12 @@ struct sp_problem {
     int nscenarios;
     bool has_inventory;
     bool has_scenarios_file;
+    struct sp_framework *frameworks; /* controls.csv, in first-seen order */
+    int nframeworks;
+    struct sp_control *controls;
+    int ncontrols;
+    char *controls_file; /* base name for messages; NULL = none read */
+    char *controls_path; /* --controls FILE made absolute; NULL = none */
 };
 
 /* Helpers every module may use (model/core/problem.c). */
@@ -539,5 +583,57 @@ char *sp_path_absolute(const char *path);
 /** A digest of everything the loaded problem holds that a plan's cost
  *  depends on (not its folder's path): 16 hex digits and a NUL. */
 void sp_problem_digest(const struct sp_problem *pb, char out[17]);
+
+/* ---- security and compliance (model/core/compliance.c) ---------------- */
+
+void sp_guards_clear(struct sp_guards *g);
+/** Deep copy; false when out of memory (dst is then cleared). */
+bool sp_guards_copy(struct sp_guards *dst, const struct sp_guards *src);
+/** Does the scenario carry separate groups or max_categories_per_vendor? */
+bool sp_guards_on(const struct sp_guards *g);
+/** Is framework f one of client c's under settings s (its column's or a
+ *  required one)? */
+bool sp_client_has_framework(const struct sp_problem *pb,
+                             const struct sp_settings *s, int c, int f);
+/** Does product p cover a category of control i? */
+bool sp_control_met_by(const struct sp_problem *pb, int i, int p);
+/** Does product p cover a category of a control client c must meet
+ *  under s (the widened candidate rule)? */
+bool sp_control_candidate(const struct sp_problem *pb,
+                          const struct sp_settings *s, int c, int p);
+/**
+ * @brief The controls client c must meet under s that R(c) does not
+ *        already meet (no category of R(c) among theirs), one per
+ *        distinct category set, in controls.csv order: what the model
+ *        adds a cover row for.
+ * @param out room for pb->ncontrols indices, or NULL to count.
+ * @return how many.
+ */
+int sp_client_control_needs(const struct sp_problem *pb,
+                            const struct sp_settings *s, int c, int *out);
+/** Does a product of plan meet control i for client c? */
+bool sp_plan_meets_control(const struct sp_problem *pb,
+                           const struct sp_plan *plan, int c, int i);
+/**
+ * @brief The first way client c's products in plan break the guards of
+ *        sc (separate, max_categories_per_vendor), described in err.
+ * @return true when they break one.
+ */
+bool sp_guard_violation(const struct sp_problem *pb,
+                        const struct sp_scenario *sc,
+                        const struct sp_plan *plan, int c, char *err,
+                        size_t errsize);
+/** The checker's part (model/core/verify.c): client c, not pinned, meets
+ *  every control of its frameworks and breaks no guard of sc; else false
+ *  with the first violation in err. */
+bool sp_verify_compliance(const struct sp_problem *pb,
+                          const struct sp_scenario *sc,
+                          const struct sp_plan *plan, int c, char *err,
+                          size_t errsize);
+/** Clients with framework f under s (*clients) and how many of them the
+ *  plan meets every control of f for (returned). */
+int sp_compliance_count(const struct sp_problem *pb,
+                        const struct sp_settings *s,
+                        const struct sp_plan *plan, int f, int *clients);
 
 #endif

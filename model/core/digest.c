@@ -176,6 +176,44 @@ static void d_scenarios(struct digest *d, const struct sp_problem *pb)
     }
 }
 
+/* docs/compliance.md: controls, frameworks, guards; nothing when none is
+ * used, so the digest of data without them is what it was. */
+static void d_compliance(struct digest *d, const struct sp_problem *pb)
+{
+    bool used = pb->ncontrols > 0;
+    int i;
+
+    for (i = 0; i < pb->nscenarios; i++)
+        used |= sp_guards_on(&pb->scenarios[i].guards);
+    if (!used)
+        return;
+    d_str(d, "compliance");
+    for (i = 0; i < pb->nframeworks; i++) {
+        d_str(d, pb->frameworks[i].name);
+        d_int(d, pb->frameworks[i].total);
+    }
+    for (i = 0; i < pb->ncontrols; i++) {
+        d_int(d, pb->controls[i].framework);
+        d_str(d, pb->controls[i].id);
+        d_ints(d, pb->controls[i].categories, pb->controls[i].ncategories);
+    }
+    for (i = 0; i < pb->nclients; i++)
+        d_ints(d, pb->clients[i].frameworks, pb->clients[i].nframeworks);
+    d_ints(d, pb->settings.require_frameworks,
+           pb->settings.nrequire_frameworks);
+    for (i = 0; i < pb->nscenarios; i++) {
+        const struct sp_scenario *sc = &pb->scenarios[i];
+        int n = sc->guards.ngroups ? sc->guards.group_first[sc->guards.ngroups]
+                                   : 0;
+        d_ints(d, sc->settings.require_frameworks,
+               sc->settings.nrequire_frameworks);
+        d_int(d, sc->guards.max_per_vendor);
+        d_ints(d, sc->guards.group_first,
+               sc->guards.ngroups ? sc->guards.ngroups + 1 : 0);
+        d_ints(d, sc->guards.group_cats, n);
+    }
+}
+
 void sp_problem_digest(const struct sp_problem *pb, char out[17])
 {
     struct digest d = {0xcbf29ce484222325ULL};
@@ -195,6 +233,7 @@ void sp_problem_digest(const struct sp_problem *pb, char out[17])
     d_clients(&d, pb);
     d_settings(&d, &pb->settings);
     d_scenarios(&d, pb);
+    d_compliance(&d, pb);
     snprintf(out, 17, "%016llx", (unsigned long long)d.h);
 }
 

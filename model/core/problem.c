@@ -9,6 +9,9 @@ void sp_settings_clear(struct sp_settings *s)
     free(s->required);
     s->required = NULL;
     s->nrequired = 0;
+    free(s->require_frameworks);
+    s->require_frameworks = NULL;
+    s->nrequire_frameworks = 0;
 }
 
 bool sp_settings_copy(struct sp_settings *dst, const struct sp_settings *src)
@@ -23,6 +26,17 @@ bool sp_settings_copy(struct sp_settings *dst, const struct sp_settings *src)
         }
         memcpy(dst->required, src->required,
                (size_t)src->nrequired * sizeof(int));
+    }
+    dst->require_frameworks = NULL;
+    if (src->nrequire_frameworks > 0) {
+        dst->require_frameworks =
+            malloc((size_t)src->nrequire_frameworks * sizeof(int));
+        if (!dst->require_frameworks) {
+            sp_settings_clear(dst);
+            return false;
+        }
+        memcpy(dst->require_frameworks, src->require_frameworks,
+               (size_t)src->nrequire_frameworks * sizeof(int));
     }
     return true;
 }
@@ -55,6 +69,7 @@ void sp_problem_free(sp_problem *pb)
         free(pb->clients[i].requires);
         free(pb->clients[i].holdings);
         free(pb->clients[i].reqbuf);
+        free(pb->clients[i].frameworks);
     }
     free(pb->clients);
     for (i = 0; i < pb->nholdings; i++)
@@ -72,8 +87,23 @@ void sp_problem_free(sp_problem *pb)
         free(sc->price_changes);
         free(sc->keep_products);
         free(sc->keep_client_products);
+        sp_guards_clear(&sc->guards);
     }
     free(pb->scenarios);
+    for (i = 0; i < pb->ncontrols; i++) {
+        free(pb->controls[i].id);
+        free(pb->controls[i].title);
+        free(pb->controls[i].categories);
+        free(pb->controls[i].covers_text);
+    }
+    free(pb->controls);
+    for (i = 0; i < pb->nframeworks; i++) {
+        free(pb->frameworks[i].name);
+        free(pb->frameworks[i].label);
+    }
+    free(pb->frameworks);
+    free(pb->controls_file);
+    free(pb->controls_path);
     free(pb->dir);
     free(pb->scenarios_path);
     free(pb);

@@ -33,6 +33,7 @@ void sp_scenario_clear(struct sp_scenario *sc)
     free(sc->price_changes);
     free(sc->keep_products);
     free(sc->keep_client_products);
+    sp_guards_clear(&sc->guards);
     memset(sc, 0, sizeof(*sc));
 }
 
@@ -44,6 +45,7 @@ bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src)
     dst->max_vendors = src->max_vendors;
     dst->line = src->line;
     ok = sp_settings_copy(&dst->settings, &src->settings);
+    ok = ok && sp_guards_copy(&dst->guards, &src->guards);
     if (ok && src->name) {
         dst->name = strdup(src->name);
         ok = dst->name != NULL;

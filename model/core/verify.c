@@ -65,6 +65,8 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                      pb->categories[missing[0]]);
             return false;
         }
+        if (!pinned && !sp_verify_compliance(pb, sc, plan, c, err, errsize))
+            return false;
     }
     for (v = 0; v < pb->nvendors; v++) {
         kept += plan->kept[v];

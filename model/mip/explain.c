@@ -214,6 +214,27 @@ static int fewest_vendors(const struct sp_problem *pb,
             glp_set_row_bnds(lp, row, GLP_LO, 1.0, 0.0);
             glp_set_mat_row(lp, row, k, ind, val);
         }
+        /* the controls of its frameworks too (docs/compliance.md) */
+        for (i = 0; i < pb->ncontrols; i++) {
+            int k = 0, row;
+            if (!sp_client_has_framework(pb, &sc->settings, c,
+                                         pb->controls[i].framework))
+                continue;
+            memset(offers, 0, (size_t)pb->nvendors);
+            for (p = 0; p < pb->nproducts; p++)
+                if (sp_control_met_by(pb, i, p) &&
+                    !product_excluded(pb, sc, p))
+                    offers[pb->products[p].vendor] = 1;
+            for (v = 0; v < pb->nvendors; v++)
+                if (offers[v]) {
+                    k++;
+                    ind[k] = v + 1;
+                    val[k] = 1.0;
+                }
+            row = glp_add_rows(lp, 1);
+            glp_set_row_bnds(lp, row, GLP_LO, 1.0, 0.0);
+            glp_set_mat_row(lp, row, k, ind, val);
+        }
     }
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -268,6 +289,8 @@ char *sp_explain_infeasible(const struct sp_problem *pb,
 
     if (!why)
         why = uncoverable(pb, sc);
+    if (!why) /* controls, separate, max_categories_per_vendor */
+        why = sp_explain_guards(pb, sc, proved);
     /* The set-cover MIP is only worth running once the solver has shown
      * there is no plan at all. */
     if (!why && proved)

@@ -269,7 +269,8 @@ static bool candidate(const struct builder *B, int c, int p)
         for (j = 0; j < pr->ncovers; j++)
             if (pr->covers[j] == req[i])
                 return true;
-    return false;
+    /* widened by the controls of c's frameworks (docs/compliance.md) */
+    return sp_control_candidate(B->pb, B->s, c, p);
 }
 
 static bool mark_exclusions(struct builder *B)
@@ -394,19 +395,24 @@ static bool price_levels(struct builder *B, struct sp_model *m)
     return true;
 }
 
-/* cover[c,k] rows, and each candidate's list of the rows it enters. */
+/* cover[c,k] rows, then control[c,i] rows (docs/compliance.md: a control
+ * of c's frameworks that R(c) does not already meet), and each
+ * candidate's list of the rows it enters.  A client's rows are
+ * consecutive (model/mip/heuristic.c, root.c rely on it). */
 static bool add_cover_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
-    int c, i, k, n, first = 0, *rows;
+    size_t width = (size_t)pb->ncategories + (size_t)pb->ncontrols;
+    int c, i, k, n, first = 0, *rows, *need, nneed;
     size_t used = 0;
     const int *req;
 
-    m->coverrows = malloc(((size_t)m->ncands * (size_t)pb->ncategories + 1) *
-                          sizeof(int));
-    rows = calloc((size_t)pb->ncategories + 1, sizeof(int));
-    if (!m->coverrows || !rows) {
+    m->coverrows = malloc(((size_t)m->ncands * width + 1) * sizeof(int));
+    rows = calloc(width + 1, sizeof(int));
+    need = calloc((size_t)pb->ncontrols + 1, sizeof(int));
+    if (!m->coverrows || !rows || !need) {
         free(rows);
+        free(need);
         return false;
     }
     for (c = 0; c < pb->nclients; c++) {
@@ -420,12 +426,21 @@ static bool add_cover_rows(struct builder *B, struct sp_model *m)
                                   nm(m, "cover[%s,%s]", pb->clients[c].id,
                                      pb->categories[req[k]], -1),
                                   GLP_LO, 1.0, 0.0);
+            nneed = sp_client_control_needs(pb, B->s, c, need);
+            for (k = 0; k < nneed; k++) {
+                const struct sp_control *ct = &pb->controls[need[k]];
+                snprintf(m->name, 256, "control[%s,%s:%s]", pb->clients[c].id,
+                         pb->frameworks[ct->framework].name, ct->id);
+                rows[n + k] = add_row(m, m->name, GLP_LO, 1.0, 0.0);
+            }
             for (i = first; i < last; i++) {
                 struct sp_cand *cd = &m->cands[i];
                 const struct sp_product *pr = &pb->products[cd->product];
                 cd->cover = (int)used;
-                for (k = 0; k < n; k++) {
-                    if (!sp_product_covers(pr, req[k]))
+                for (k = 0; k < n + nneed; k++) {
+                    if (k < n
+                            ? !sp_product_covers(pr, req[k])
+                            : !sp_control_met_by(pb, need[k - n], cd->product))
                         continue;
                     m->coverrows[used++] = rows[k];
                     cd->ncover++;
@@ -435,6 +450,7 @@ static bool add_cover_rows(struct builder *B, struct sp_model *m)
         first = last;
     }
     free(rows);
+    free(need);
     return true;
 }
 
@@ -662,6 +678,7 @@ void sp_model_free(struct sp_model *m)
     free(m->dfirst);
     free(m->dqcand);
     free(m->dqr);
+    sp_model_guard_free(m->guard);
     free(m);
 }
 
@@ -703,7 +720,7 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
      * and tmax; a level row's z and y; the maxv row's y */
     nscratch = (size_t)(pb->ncategories > pb->nvendors ? pb->ncategories
                                                        : pb->nvendors) +
-               (size_t)m->maxlev + 8;
+               (size_t)pb->ncontrols + (size_t)m->maxlev + 8;
     m->ind = calloc(nscratch, sizeof(int));
     m->val = calloc(nscratch, sizeof(double));
     B.hold = malloc((ncp + 1) * sizeof(int));
@@ -738,6 +755,8 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     add_tier_rows(&B, m);
     add_commit_rows(&B, m);
     add_max_vendors(&B, m);
+    if (sp_model_guard_cols(m) != SP_OK) /* model/mip/separate.c */
+        goto cleanup;
     /* The leaving costs are a constant; a column fixed at 1 carries it so
      * that LP and MPS files (which drop objective constants) are complete
      * and every solver reports the true total. */
@@ -747,6 +766,8 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     for (i = 0; i < m->ncands; i++)
         add_candidate(m, &m->cands[i]);
     if (!sp_delay_rows(m))
+        goto cleanup;
+    if (sp_model_guard_rows(m) != SP_OK)
         goto cleanup;
     *out = m;
     m = NULL;
@@ -962,6 +983,7 @@ double *sp_model_point(const struct sp_model *m, const struct sp_plan *plan)
             x[m->scol[v]] = fmax(0.0, pb->vendors[v].min_commit - spend[v]);
     }
     x[m->constcol] = 1.0;
+    sp_model_guard_point(m, plan, x);
 
 cleanup:
     free(level);

@@ -864,6 +864,8 @@ static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
     for (c = 0; c < pb->nclients; c++) {
         sp_client_requires(pb, &pb->clients[c], &m->sc->settings,
                            &h->nbits[c]);
+        /* a control row is one more bit (docs/compliance.md) */
+        h->nbits[c] += sp_client_control_needs(pb, &m->sc->settings, c, NULL);
         widest = h->nbits[c] > widest ? h->nbits[c] : widest;
     }
     *too_wide = widest > MAX_BITS;
@@ -941,7 +943,9 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
     if (!heur_init(&h, m, &too_wide))
         goto cleanup;
     st = SP_OK;
-    if (too_wide)
+    /* its covers know nothing of separate and max_categories_per_vendor
+     * (model/mip/separate.c): the search goes without its plans */
+    if (too_wide || sp_guards_on(&m->sc->guards))
         goto cleanup;
     best = sp_plan_new(m->pb);
     if (!best) {

@@ -65,6 +65,7 @@ struct sp_model {
     int *dfirst;  /* ncands + 1: its Q(c,p) is dqcand/dqr[dfirst[i] ..) */
     int *dqcand;  /* candidate of the current product q, -1 = none */
     double *dqr;  /* r'_q */
+    struct sp_guard_cols *guard; /* separate.c's columns; NULL = none */
 };
 
 /* ---- GLPK kept inside the library (model/mip/glpk_guard.c) ---------- */
@@ -289,5 +290,26 @@ enum sp_status sp_vsets_scenario(const struct sp_vsets *vs, int i,
  *  explain.c. */
 char *sp_explain_infeasible(const struct sp_problem *pb,
                             const struct sp_scenario *sc, bool proved);
+
+/*
+ * separate and max_categories_per_vendor (model/mip/separate.c).
+ */
+
+struct sp_guard_cols;
+/** Adds the columns u[c,v,k] of max_categories_per_vendor; called before
+ *  the candidates' columns, which must come last. */
+enum sp_status sp_model_guard_cols(struct sp_model *m);
+/** Adds the rows of separate and max_categories_per_vendor over the
+ *  candidates' columns. */
+enum sp_status sp_model_guard_rows(struct sp_model *m);
+/** Sets the u columns of x (sp_model_point) to what plan covers. */
+void sp_model_guard_point(const struct sp_model *m, const struct sp_plan *plan,
+                          double *x);
+void sp_model_guard_free(struct sp_guard_cols *g);
+/** Why the guards make sc infeasible before any solve, or NULL
+ *  (model/mip/explain_guards.c); also the controls exclusions leave
+ *  unmet.  malloc'd. */
+char *sp_explain_guards(const struct sp_problem *pb,
+                        const struct sp_scenario *sc, bool proved);
 
 #endif

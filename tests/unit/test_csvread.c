@@ -240,7 +240,7 @@ static void test_load(void)
 {
     const char *top = getenv("top_srcdir");
     char dir[4096];
-    struct sp_load_options opt = {NULL, 0, 0, "2027-01-01"};
+    struct sp_load_options opt = {NULL, 0, 0, "2027-01-01", NULL};
     sp_diags *d = sp_diags_new();
     sp_problem *pb = NULL;
     enum sp_status st;
