@@ -179,6 +179,8 @@ int cli_breakeven(int argc, char **argv)
             fprintf(stderr, "stackplan: %s\n", err);
             goto cleanup;
         }
+        if (err[0]) /* a warning: text cut to Excel's cell limit */
+            fprintf(stderr, "stackplan: %s: %s\n", a.xlsx, err);
     }
     if (!a.json || strcmp(a.json, "-") != 0) {
         plan = sp_breakeven_plan(b);

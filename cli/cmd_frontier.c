@@ -235,6 +235,8 @@ int cli_frontier(int argc, char **argv)
             fprintf(stderr, "stackplan: %s\n", err);
             goto cleanup;
         }
+        if (err[0]) /* a warning: text cut to Excel's cell limit */
+            fprintf(stderr, "stackplan: %s: %s\n", a.xlsx, err);
     }
     if (!a.json || strcmp(a.json, "-") != 0)
         print_frontier(f);
