@@ -95,6 +95,14 @@ static bool read_setting(struct sctx *x, const cJSON *v, const char *scen,
         sw->kind = SW_LABOR;
     } else if (strcmp(s, "max_vendors") == 0) {
         sw->kind = SW_MAX_VENDORS;
+    } else if (strncmp(s, "price_change.", 13) == 0 && s[13] != '\0' &&
+               sp_has_control(s + 13)) {
+        sp_quote_value(s, got, sizeof(got));
+        report(x, v, false, scen, no,
+               "'setting': expected a product or vendor name without "
+               "control characters, got %s",
+               got);
+        return false;
     } else if (strncmp(s, "price_change.", 13) == 0 && s[13] != '\0') {
         sw->kind = SW_PRICE;
         p = sp_strmap_get(&ld->products, s + 13);
