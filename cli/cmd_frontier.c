@@ -144,8 +144,11 @@ int cli_whatif_write(const struct cli_whatif_args *a, const sp_frontier *f,
     if (a->json)
         st = b ? sp_breakeven_json_write(b, a->json, err, sizeof(err))
                : sp_frontier_json_write(f, a->json, err, sizeof(err));
-    if (st == SP_OK && a->xlsx)
+    if (st == SP_OK && a->xlsx) {
         st = sp_whatif_workbook_write(f, b, a->xlsx, err, sizeof(err));
+        if (st == SP_OK && err[0]) /* a warning: text cut to Excel's limit */
+            fprintf(stderr, "stackplan: %s: %s\n", a->xlsx, err);
+    }
     if (st == SP_OK)
         return -1;
     fprintf(stderr, "stackplan: %s\n", err);

@@ -200,6 +200,8 @@ int cli_proposal(int argc, char **argv)
         rc = st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
         goto cleanup;
     }
+    if (err[0]) /* a warning: text cut to Excel's cell limit */
+        fprintf(stderr, "stackplan: %s: %s\n", a.output, err);
     if (!a.quiet)
         fprintf(stderr, "stackplan: wrote %s\n", a.output);
     rc = EXIT_OK;

@@ -104,6 +104,7 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
         if (sp_result_reason(res, i))
             fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
                     sp_result_name(res, i), sp_result_reason(res, i));
+    err[0] = '\0';
     st = json ? sp_json_write(res, json, err, sizeof(err)) : SP_OK;
     if (st == SP_OK && xlsx)
         st = sp_workbook_write(res, xlsx, err, sizeof(err));
@@ -111,6 +112,8 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
         fprintf(stderr, "stackplan: %s\n", err);
         return st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
     }
+    if (xlsx && err[0]) /* a warning: text cut to Excel's cell limit */
+        fprintf(stderr, "stackplan: %s: %s\n", xlsx, err);
     /* the summary on stdout, unless the JSON went there */
     if (!json || strcmp(json, "-") != 0) {
         if (sp_result_summary(res, &summary) != SP_OK)

@@ -369,6 +369,8 @@ enum sp_status sp_whatif_workbook_write(const sp_frontier *f,
 
     memset(&front, 0, sizeof(front));
     memset(&sens, 0, sizeof(sens));
+    if (err && errsize)
+        err[0] = '\0'; /* on SP_OK, a warning or nothing */
     if ((!f && !b) || !path || !*path) {
         snprintf(err, errsize,
                  "what-if workbook: nothing to write or no "

@@ -93,6 +93,8 @@ enum sp_status sp_proposal_write(const sp_result *result, const char *client,
     lxw_error e;
 
     memset(&x, 0, sizeof(x));
+    if (err && errsize)
+        err[0] = '\0'; /* on SP_OK, a warning or nothing */
     if (!result || !client || !path || !*path) {
         snprintf(err, errsize, "proposal: no result, client or path");
         return SP_ERR_USAGE;

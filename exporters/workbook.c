@@ -165,6 +165,8 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
     size_t n;
 
     memset(&b, 0, sizeof(b));
+    if (err && errsize)
+        err[0] = '\0'; /* on SP_OK, a warning or nothing */
     if (!result || !path || !*path) {
         snprintf(err, errsize, "workbook: no result or no path");
         return SP_ERR_USAGE;

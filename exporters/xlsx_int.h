@@ -64,6 +64,7 @@ struct sp_xsheet {
     int nwidth;
     lxw_error error; /* first failed write; LXW_NO_ERROR = none */
     bool nomem;
+    size_t cut; /* cells whose text was cut to Excel's 32,767 characters */
     /* header cells: their rows are made tall enough for the wrapped
      * text once the widths are known */
     struct sp_xhdr {
@@ -120,7 +121,8 @@ void sp_xref(char *buf, const struct sp_xsheet *other, int row, int col,
              bool abs);
 
 /** Status of the sheet's writes: SP_OK, SP_ERR_NOMEM or SP_ERR_IO (with
- *  a message in err). */
+ *  a message in err).  On SP_OK with text cut to Excel's limit, a warning
+ *  goes into err unless err already holds one. */
 enum sp_status sp_xs_status(const struct sp_xsheet *s, char *err,
                             size_t errsize);
 

@@ -140,6 +140,9 @@ static double number_width(const struct sp_xsheet *s, double v, lxw_format *f)
     double a = fabs(v), digits;
     int n;
 
+    /* the loaders' bounds keep infinities out; (int) of one is undefined */
+    if (!isfinite(v))
+        return 8;
     if (f && (f == x->money || f == x->money_total || f == x->price ||
               f == x->price_input)) {
         digits = a >= 1 ? floor(log10(a)) + 1 : 1;
@@ -168,6 +171,7 @@ static void write_string(struct sp_xsheet *s, int row, int col,
                                         text, f));
         return;
     }
+    s->cut++;
     n = SP_STR_MAX;
     while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;
@@ -216,6 +220,11 @@ void sp_xs_label(struct sp_xsheet *s, int row, int col, const char *text,
 
 void sp_xs_num(struct sp_xsheet *s, int row, int col, double v, lxw_format *f)
 {
+    if (!isfinite(v)) {
+        /* no such cell in a workbook: Excel's own sign of overflow */
+        write_string(s, row, col, "#NUM!", f);
+        return;
+    }
     check(s,
           worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
     sp_xs_widen(s, col, number_width(s, v, f));
@@ -396,5 +405,12 @@ enum sp_status sp_xs_status(const struct sp_xsheet *s, char *err,
                  lxw_strerror(s->error));
         return SP_ERR_IO;
     }
+    /* the writers clear err first, so this is said once per workbook */
+    if (s->cut > 0 && err && errsize && err[0] == '\0')
+        snprintf(err, errsize,
+                 "warning: text longer than Excel's limit of 32,767 "
+                 "characters per cell was cut (%zu cell%s, first on sheet "
+                 "'%s')",
+                 s->cut, s->cut == 1 ? "" : "s", s->name);
     return SP_OK;
 }

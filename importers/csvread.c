@@ -9,6 +9,7 @@
  * whole file is in memory; every step is linear in its size.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,9 @@ enum sp_status sp_file_read(const char *path, char **data, size_t *len)
         err = errno;
         goto cleanup;
     }
+    /* the file's size up front: doubling a 1 GB buffer costs up to 2 GB */
+    if (sb.st_size > 0 && (uintmax_t)sb.st_size < SIZE_MAX - 2)
+        cap = (size_t)sb.st_size + 2;
     buf = malloc(cap);
     if (!buf) {
         st = SP_ERR_NOMEM;
@@ -159,9 +163,10 @@ void sp_quote_value(const char *s, char *buf, size_t size)
 
 struct parse_ctx {
     struct sp_csv *csv;
-    size_t text_cap, fields_cap, records_cap;
+    size_t text_cap, records_cap;
     size_t text_len;
-    size_t rec_first; /* first field of the record being read */
+    size_t rec_first; /* text offset of the record being read */
+    int rec_nfields;  /* its fields so far */
     int rec_line;     /* line where it started; 0 = none yet */
     int chunk_line;   /* line of the bytes being fed */
     bool bad_record;  /* the record being ended is cut short */
@@ -199,7 +204,7 @@ static void on_field(void *s, size_t len, void *data)
     struct parse_ctx *ctx = data;
     struct sp_csv *csv = ctx->csv;
     const unsigned char *p = s ? s : (const unsigned char *)"";
-    void *text = csv->text, *fields = csv->fields;
+    void *text = csv->text;
 
     if (ctx->nomem)
         return;
@@ -212,18 +217,16 @@ static void on_field(void *s, size_t len, void *data)
     while (len > 0 && is_blank(p[len - 1]))
         len--;
     if (!grow(&text, &ctx->text_cap, ctx->text_len + len + 1, 1) ||
-        !grow(&fields, &ctx->fields_cap, csv->nfields + 1, sizeof(size_t))) {
+        ctx->rec_nfields == INT_MAX) {
         csv->text = text;
-        csv->fields = fields;
         ctx->nomem = true;
         return;
     }
     csv->text = text;
-    csv->fields = fields;
     if (len)
         memcpy(csv->text + ctx->text_len, p, len);
     csv->text[ctx->text_len + len] = '\0';
-    csv->fields[csv->nfields++] = ctx->text_len;
+    ctx->rec_nfields++;
     ctx->text_len += len + 1;
 }
 
@@ -240,12 +243,11 @@ static void on_record(int c, void *data)
     (void)c;
     if (ctx->nomem)
         return;
-    for (i = ctx->rec_first; i < csv->nfields && blank; i++)
-        blank = csv->text[csv->fields[i]] == '\0';
+    /* all fields empty: nothing but their NULs */
+    for (i = ctx->rec_first; i < ctx->text_len && blank; i++)
+        blank = csv->text[i] == '\0';
     if (blank) {
-        if (ctx->rec_first < csv->nfields)
-            ctx->text_len = csv->fields[ctx->rec_first];
-        csv->nfields = ctx->rec_first;
+        ctx->text_len = ctx->rec_first;
     } else if (!grow(&records, &ctx->records_cap, csv->nrecords + 1,
                      sizeof(struct sp_csv_record))) {
         ctx->nomem = true;
@@ -253,13 +255,13 @@ static void on_record(int c, void *data)
     } else {
         csv->records = records;
         csv->records[csv->nrecords].first = ctx->rec_first;
-        csv->records[csv->nrecords].nfields =
-            (int)(csv->nfields - ctx->rec_first);
+        csv->records[csv->nrecords].nfields = ctx->rec_nfields;
         csv->records[csv->nrecords].line = ctx->rec_line;
         csv->records[csv->nrecords].bad = ctx->bad_record;
         csv->nrecords++;
     }
-    ctx->rec_first = csv->nfields;
+    ctx->rec_first = ctx->text_len;
+    ctx->rec_nfields = 0;
     ctx->rec_line = 0;
 }
 
@@ -357,6 +359,26 @@ static char detect_delim(const unsigned char *s, size_t len)
     return semi > comma ? ';' : ',';
 }
 
+/* Allocates the text and the records once, at their largest: the text
+ * holds no more bytes than the file plus a final NUL (every field's
+ * delimiter or line end becomes its NUL), and every record starts on a
+ * line of its own.  No doubling, so no slack of up to twice the file. */
+static enum sp_status presize(struct parse_ctx *ctx, const unsigned char *s,
+                              size_t len)
+{
+    size_t lines = 1, i;
+
+    for (i = 0; i < len; i++)
+        lines += s[i] == '\n' ||
+                 (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'));
+    ctx->text_cap = len + 2;
+    ctx->records_cap = lines + 1;
+    ctx->csv->text = malloc(ctx->text_cap);
+    ctx->csv->records =
+        malloc(ctx->records_cap * sizeof(struct sp_csv_record));
+    return ctx->csv->text && ctx->csv->records ? SP_OK : SP_ERR_NOMEM;
+}
+
 /* Feeds the text to libcsv line by line; fills csv's records. */
 static enum sp_status feed(struct parse_ctx *ctx, const unsigned char *s,
                            size_t len, sp_diags *diags)
@@ -444,7 +466,9 @@ static enum sp_status take_header(struct sp_csv *csv, sp_diags *diags)
     if (!csv->header || !csv->norm)
         return SP_ERR_NOMEM;
     for (i = 0; i < h->nfields; i++) {
-        csv->header[i] = csv->text + csv->fields[h->first + (size_t)i];
+        csv->header[i] =
+            i == 0 ? csv->text + h->first
+                   : csv->header[i - 1] + strlen(csv->header[i - 1]) + 1;
         csv->norm[i] = sp_name_normalize(csv->header[i]);
         if (!csv->norm[i])
             return SP_ERR_NOMEM;
@@ -461,15 +485,20 @@ static enum sp_status take_header(struct sp_csv *csv, sp_diags *diags)
 static enum sp_status mark_long_records(struct sp_csv *csv, sp_diags *diags)
 {
     size_t r;
-    int i, used;
+    int i, k, used;
+    const char *f;
     char msg[200];
 
     for (r = 0; r < csv->nrecords; r++) {
         struct sp_csv_record *rec = &csv->records[r];
-        used = rec->nfields;
-        while (used > csv->ncols &&
-               csv->text[csv->fields[rec->first + (size_t)used - 1]] == '\0')
-            used--;
+        if (rec->nfields <= csv->ncols)
+            continue;
+        /* fields up to the last non-empty one */
+        used = 0;
+        for (k = 0, f = csv->text + rec->first; k < rec->nfields;
+             k++, f += strlen(f) + 1)
+            if (f[0])
+                used = k + 1;
         if (used <= csv->ncols)
             continue;
         rec->bad = true;
@@ -511,6 +540,9 @@ enum sp_status sp_csv_parse(const char *data, size_t len, const char *name,
         goto cleanup;
     csv->delim = detect_delim(s, len);
     ctx.csv = csv;
+    st = presize(&ctx, s, len);
+    if (st != SP_OK)
+        goto cleanup;
     st = feed(&ctx, s, len, diags);
     if (st != SP_OK)
         goto cleanup;
@@ -540,7 +572,6 @@ void sp_csv_free(struct sp_csv *self)
     free(self->norm);
     free(self->header);
     free(self->records);
-    free(self->fields);
     free(self->text);
     free(self->name);
     free(self);
@@ -549,13 +580,18 @@ void sp_csv_free(struct sp_csv *self)
 const char *sp_csv_field(const struct sp_csv *self, size_t rec, int col)
 {
     const struct sp_csv_record *r;
+    const char *f;
+    int k;
 
     if (rec >= self->nrecords || col < 0)
         return "";
     r = &self->records[rec];
     if (col >= r->nfields)
         return "";
-    return self->text + self->fields[r->first + (size_t)col];
+    f = self->text + r->first;
+    for (k = 0; k < col; k++)
+        f += strlen(f) + 1;
+    return f;
 }
 
 enum sp_status sp_csv_bind(const struct sp_csv *self,

@@ -63,7 +63,8 @@ void sp_json_got(const struct cJSON *v, char *buf, size_t size);
 
 /* ---- CSV records (csvread.c) ------------------------------------------ */
 
-/** One data record: fields [first, first + nfields) of the csv. */
+/** One data record: nfields NUL-terminated fields back to back in the
+ *  csv's text from offset first. */
 struct sp_csv_record {
     size_t first;
     int nfields;
@@ -83,9 +84,10 @@ struct sp_csv {
     char **norm;     /* header fields normalised (sp_name_normalize) */
     struct sp_csv_record *records; /* data records, blank ones skipped */
     size_t nrecords;
-    char *text;     /* every field, NUL-terminated, back to back */
-    size_t *fields; /* offset into text of each field */
-    size_t nfields;
+    /* every field, NUL-terminated, back to back: no more bytes than the
+     * file (a field's delimiter or line end becomes its NUL), and no
+     * per-field index beside it (docs/formats.md "Memory") */
+    char *text;
 };
 
 /**
@@ -105,7 +107,8 @@ enum sp_status sp_csv_parse(const char *data, size_t len, const char *name,
 /** @brief Frees a parsed file; accepts NULL. */
 void sp_csv_free(struct sp_csv *self);
 /** @brief Field col of record rec; "" when the record is shorter or
- *         col < 0.  Owned by the csv. */
+ *         col < 0.  Owned by the csv.  Found by walking the record's
+ *         fields: linear in the length of the record up to col. */
 const char *sp_csv_field(const struct sp_csv *self, size_t rec, int col);
 
 /** A column an importer knows. */
@@ -203,11 +206,17 @@ double sp_bound_max(const char *name, const char **shown);
 
 /* ---- string index (strmap.c) ------------------------------------------ */
 
-/** A hash map from strings (copied) to non-negative ints. */
+/** A hash map from strings (copied) to non-negative ints.  The copies
+ *  are packed into blocks of 64 KB, not one malloc each: a map of
+ *  millions of ids costs their bytes, not a malloc header per id. */
 struct sp_strmap {
     char **keys;
     int *values;
     size_t cap, count;
+    char *block; /* the block being filled; each starts with a pointer to
+                    the one before */
+    char *next;  /* its first free byte */
+    size_t room; /* bytes free from next */
 };
 
 void sp_strmap_init(struct sp_strmap *self);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* inventory.csv: the current stack, one row per client and product
  * (docs/formats.md). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,15 +60,82 @@ static const char *near_id(const struct sp_load *ld, const char *product)
     return hit;
 }
 
+/* The rows kept so far by client and product id, for the one-row-per-
+ * pair check: an open-addressing table of row indices, 4 bytes a slot,
+ * where a copied "client/product" key per row cost five times the row. */
+struct pairs {
+    int *slot; /* row index, -1 = empty */
+    size_t cap, count;
+};
+
+static size_t pair_hash(int c, const char *product)
+{
+    uint64_t h = 14695981039346656037ULL ^ (uint64_t)(unsigned)c;
+
+    for (; *product; product++) {
+        h ^= (unsigned char)*product;
+        h *= 1099511628211ULL;
+    }
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of (c, product): the row's, or the empty one it would take. */
+static size_t pair_slot(const struct pairs *s, const struct sp_problem *pb,
+                        int c, const char *product)
+{
+    size_t i = pair_hash(c, product) & (s->cap - 1);
+    const struct sp_holding *h;
+
+    while (s->slot[i] >= 0) {
+        h = &pb->holdings[s->slot[i]];
+        if (h->client == c && strcmp(h->product_id, product) == 0)
+            break;
+        i = (i + 1) & (s->cap - 1);
+    }
+    return i;
+}
+
+static int pairs_find(const struct pairs *s, const struct sp_problem *pb,
+                      int c, const char *product)
+{
+    return s->cap ? s->slot[pair_slot(s, pb, c, product)] : -1;
+}
+
+/* Adds row k (kept, with its client and product id set). */
+static bool pairs_add(struct pairs *s, const struct sp_problem *pb, int k)
+{
+    struct pairs big;
+    size_t i;
+
+    if ((s->count + 1) * 4 > s->cap * 3) {
+        big.cap = s->cap ? s->cap * 2 : 64;
+        big.count = s->count;
+        big.slot = malloc(big.cap * sizeof(int));
+        if (!big.slot)
+            return false;
+        memset(big.slot, 0xff, big.cap * sizeof(int)); /* all -1 */
+        for (i = 0; i < s->cap; i++)
+            if (s->slot[i] >= 0)
+                big.slot[pair_slot(&big, pb, pb->holdings[s->slot[i]].client,
+                                   pb->holdings[s->slot[i]].product_id)] =
+                    s->slot[i];
+        free(s->slot);
+        *s = big;
+    }
+    s->slot[pair_slot(s, pb, pb->holdings[k].client,
+                      pb->holdings[k].product_id)] = k;
+    s->count++;
+    return true;
+}
+
 /* Reads one row; false when it is not kept. */
 static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
-                         size_t r, const int *col, struct sp_strmap *seen,
+                         size_t r, const int *col, const struct pairs *seen,
                          struct sp_holding *h)
 {
     const char *client, *product, *end;
-    char got[96], *key = NULL;
+    char got[96];
     int c = -1, p = -1, first;
-    size_t n;
     bool keep = true;
 
     memset(h, 0, sizeof(*h));
@@ -104,15 +172,8 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
             keep = false;
     }
     if (keep && client && product) {
-        /* client index + product id: one row per pair. */
-        n = strlen(product) + 16;
-        key = malloc(n);
-        if (!key) {
-            ld->st = SP_ERR_NOMEM;
-            return false;
-        }
-        snprintf(key, n, "%d\x1f%s", c, product);
-        first = sp_strmap_get(seen, key);
+        /* one row per client and product (added once kept) */
+        first = pairs_find(seen, ld->pb, c, product);
         if (first >= 0) {
             sp_load_report(ld, 0, csv, r, col[COL_PRODUCT],
                            "expected one row per client and product, got "
@@ -120,10 +181,7 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
                            "line %d)",
                            client, product, ld->pb->holdings[first].line);
             keep = false;
-        } else if (sp_strmap_put(seen, key, ld->pb->nholdings) != SP_OK) {
-            ld->st = SP_ERR_NOMEM;
         }
-        free(key);
     }
     h->has_units = sp_load_number(ld, csv, r, col[COL_UNITS], SP_NUMBER_NONNEG,
                                   false, 0, &h->units);
@@ -160,17 +218,21 @@ static bool read_holding(struct sp_load *ld, const struct sp_csv *csv,
 /* Gives each client the indices of its rows. */
 static enum sp_status link_clients(struct sp_problem *pb)
 {
-    int i, c;
+    int i, c, *next;
 
     for (i = 0; i < pb->nholdings; i++)
         pb->clients[pb->holdings[i].client].nholdings++;
+    /* one block for all (a malloc per client cost 32 bytes for a row of
+     * 4): each client's part of it in turn */
+    pb->holdings_block = malloc(((size_t)pb->nholdings + 1) * sizeof(int));
+    if (!pb->holdings_block)
+        return SP_ERR_NOMEM;
+    next = pb->holdings_block;
     for (c = 0; c < pb->nclients; c++) {
         if (pb->clients[c].nholdings == 0)
             continue;
-        pb->clients[c].holdings =
-            malloc((size_t)pb->clients[c].nholdings * sizeof(int));
-        if (!pb->clients[c].holdings)
-            return SP_ERR_NOMEM;
+        pb->clients[c].holdings = next;
+        next += pb->clients[c].nholdings;
         pb->clients[c].nholdings = 0;
     }
     for (i = 0; i < pb->nholdings; i++) {
@@ -194,12 +256,11 @@ enum sp_status sp_import_inventory(struct sp_load *ld,
                                    const struct sp_csv *csv)
 {
     struct sp_problem *pb = ld->pb;
-    struct sp_strmap seen;
+    struct pairs seen = {NULL, 0, 0};
     int col[NCOLS];
     size_t r;
     enum sp_status st;
 
-    sp_strmap_init(&seen);
     st = sp_csv_bind(csv, columns, NCOLS, col, ld->opt->verbose, ld->diags);
     if (st != SP_OK || col[COL_CLIENT] < 0 || col[COL_PRODUCT] < 0)
         goto cleanup;
@@ -210,8 +271,10 @@ enum sp_status sp_import_inventory(struct sp_load *ld,
     }
     for (r = 0; r < csv->nrecords && ld->st == SP_OK; r++)
         if (!csv->records[r].bad &&
-            read_holding(ld, csv, r, col, &seen, &pb->holdings[pb->nholdings]))
-            pb->nholdings++;
+            read_holding(ld, csv, r, col, &seen,
+                         &pb->holdings[pb->nholdings]) &&
+            !pairs_add(&seen, pb, pb->nholdings++))
+            ld->st = SP_ERR_NOMEM;
     st = ld->st;
     if (st == SP_OK)
         st = link_clients(pb);
@@ -225,6 +288,6 @@ enum sp_status sp_import_inventory(struct sp_load *ld,
                           pb->nholdings);
 
 cleanup:
-    sp_strmap_clear(&seen);
+    free(seen.slot);
     return st;
 }

@@ -295,6 +295,10 @@ static enum sp_status read_csv(struct sp_load *ld, const char *base,
         goto cleanup;
     *present = true;
     st = sp_csv_parse(data, len, base, &csv, ld->diags);
+    /* the parsed text is a copy: the file's bytes can go before the rows
+     * become the problem */
+    free(data);
+    data = NULL;
     if (st == SP_ERR_INPUT) {
         st = SP_OK;
         goto cleanup;

@@ -14,12 +14,18 @@ void sp_strmap_init(struct sp_strmap *self)
     memset(self, 0, sizeof(*self));
 }
 
+/* Blocks for the keys; a longer key gets a block of its own. */
+#define BLOCK_SIZE 65536
+
 void sp_strmap_clear(struct sp_strmap *self)
 {
-    size_t i;
+    char *b = self->block, *prev;
 
-    for (i = 0; i < self->cap; i++)
-        free(self->keys[i]);
+    while (b) {
+        memcpy(&prev, b, sizeof(prev));
+        free(b);
+        b = prev;
+    }
     free(self->keys);
     free(self->values);
     sp_strmap_init(self);
@@ -80,8 +86,35 @@ static enum sp_status rehash(struct sp_strmap *self)
     }
     free(self->keys);
     free(self->values);
-    *self = big;
+    /* the key blocks stay as they are */
+    self->keys = big.keys;
+    self->values = big.values;
+    self->cap = big.cap;
     return SP_OK;
+}
+
+/* A copy of key in the current block, or a new one. */
+static char *copy_key(struct sp_strmap *self, const char *key)
+{
+    size_t n = strlen(key) + 1, size;
+    char *b, *copy;
+
+    if (n > self->room) {
+        size =
+            n + sizeof(char *) > BLOCK_SIZE ? n + sizeof(char *) : BLOCK_SIZE;
+        b = malloc(size);
+        if (!b)
+            return NULL;
+        memcpy(b, &self->block, sizeof(self->block));
+        self->block = b;
+        self->room = size - sizeof(char *);
+        self->next = b + sizeof(char *);
+    }
+    copy = self->next;
+    memcpy(copy, key, n);
+    self->next += n;
+    self->room -= n;
+    return copy;
 }
 
 enum sp_status sp_strmap_put(struct sp_strmap *self, const char *key,
@@ -89,11 +122,12 @@ enum sp_status sp_strmap_put(struct sp_strmap *self, const char *key,
 {
     size_t i;
 
-    if ((self->count + 1) * 2 > self->cap && rehash(self) != SP_OK)
+    /* at most three quarters full: linear probing stays short */
+    if ((self->count + 1) * 4 > self->cap * 3 && rehash(self) != SP_OK)
         return SP_ERR_NOMEM;
     i = slot(self, key);
     if (!self->keys[i]) {
-        self->keys[i] = strdup(key);
+        self->keys[i] = copy_key(self, key);
         if (!self->keys[i])
             return SP_ERR_NOMEM;
         self->count++;

@@ -95,6 +95,14 @@ static bool read_setting(struct sctx *x, const cJSON *v, const char *scen,
         sw->kind = SW_LABOR;
     } else if (strcmp(s, "max_vendors") == 0) {
         sw->kind = SW_MAX_VENDORS;
+    } else if (strncmp(s, "price_change.", 13) == 0 && s[13] != '\0' &&
+               sp_has_control(s + 13)) {
+        sp_quote_value(s, got, sizeof(got));
+        report(x, v, false, scen, no,
+               "'setting': expected a product or vendor name without "
+               "control characters, got %s",
+               got);
+        return false;
     } else if (strncmp(s, "price_change.", 13) == 0 && s[13] != '\0') {
         sw->kind = SW_PRICE;
         p = sp_strmap_get(&ld->products, s + 13);
@@ -142,11 +150,52 @@ static bool value_ok(enum sweep_kind kind, double v, char *want, size_t size)
     }
 }
 
+/* A valid value and where it stands, for the repeat check. */
+struct seen {
+    double value;
+    int index;
+    const cJSON *item;
+};
+
+static int cmp_seen(const void *a, const void *b)
+{
+    const struct seen *x = a, *y = b;
+
+    if (x->value != y->value)
+        return (x->value > y->value) - (x->value < y->value);
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Every value after the first of equal ones is an error: sorted, a copy
+ * of the values finds them in O(n log n) (100,000 values took 35 s
+ * compared pairwise). */
+static bool check_repeats(struct sctx *x, struct seen *s, int n,
+                          const char *scen, int no)
+{
+    int i, first = 0;
+    bool ok = true;
+
+    qsort(s, (size_t)n, sizeof(*s), cmp_seen);
+    for (i = 1; i < n; i++) {
+        if (s[i].value != s[first].value) {
+            first = i;
+            continue;
+        }
+        report(x, s[i].item, false, scen, no,
+               "'values': %.15g appears twice (first on line %d)", s[i].value,
+               x->line_of(x->ctx, s[first].item, false));
+        ok = false;
+    }
+    return ok;
+}
+
 static bool read_values(struct sctx *x, const cJSON *v, const char *scen,
                         int no, struct sweep *sw)
 {
-    const cJSON *item, *prev;
+    const cJSON *item;
     char got[96], want[96];
+    struct seen *seen;
+    int nseen = 0;
     bool ok = true;
 
     if (!cJSON_IsArray(v) || !v->child) {
@@ -157,6 +206,11 @@ static bool read_values(struct sctx *x, const cJSON *v, const char *scen,
     }
     sw->values = v;
     sw->nvalues = 0;
+    seen = malloc(((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*seen));
+    if (!seen) {
+        x->ld->st = SP_ERR_NOMEM;
+        return false;
+    }
     for (item = v->child; item; item = item->next) {
         sw->nvalues++;
         if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble) ||
@@ -169,16 +223,12 @@ static bool read_values(struct sctx *x, const cJSON *v, const char *scen,
             ok = false;
             continue;
         }
-        for (prev = v->child; prev != item; prev = prev->next)
-            if (cJSON_IsNumber(prev) &&
-                prev->valuedouble == item->valuedouble) {
-                report(x, item, false, scen, no,
-                       "'values': %.15g appears twice (first on line %d)",
-                       item->valuedouble, x->line_of(x->ctx, prev, false));
-                ok = false;
-                break;
-            }
+        seen[nseen].value = item->valuedouble;
+        seen[nseen].index = nseen;
+        seen[nseen++].item = item;
     }
+    ok = check_repeats(x, seen, nseen, scen, no) && ok;
+    free(seen);
     return ok;
 }
 

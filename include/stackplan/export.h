@@ -18,7 +18,10 @@ enum sp_status sp_json_write(const sp_result *result, const char *path,
                              char *err, size_t errsize);
 
 /** @brief Writes the scenario workbook (Summary, Baseline, one sheet per
- *         scenario, Vendors, Inputs) to path. */
+ *         scenario, Vendors, Inputs) to path.  On SP_OK err holds a
+ *         warning for the user, or "" (a text longer than Excel's 32,767
+ *         characters per cell was cut); the same for every workbook
+ *         writer. */
 enum sp_status sp_workbook_write(const sp_result *result, const char *path,
                                  char *err, size_t errsize);
 

@@ -214,6 +214,9 @@ struct sp_problem {
     int nclients;
     struct sp_holding *holdings;
     int nholdings;
+    /* one block behind every client's holdings[] (inventory.c), freed
+     * once; NULL = each client's array is its own malloc */
+    int *holdings_block;
     struct sp_settings settings;   /* the file's settings */
     struct sp_scenario *scenarios; /* at least one ("optimal") */
     int nscenarios;

@@ -67,10 +67,12 @@ void sp_problem_free(sp_problem *pb)
         free(pb->clients[i].id);
         free(pb->clients[i].name);
         free(pb->clients[i].requires);
-        free(pb->clients[i].holdings);
+        if (!pb->holdings_block)
+            free(pb->clients[i].holdings);
         free(pb->clients[i].reqbuf);
         free(pb->clients[i].frameworks);
     }
+    free(pb->holdings_block);
     free(pb->clients);
     for (i = 0; i < pb->nholdings; i++)
         free(pb->holdings[i].product_id);

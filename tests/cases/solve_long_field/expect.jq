@@ -1,0 +1,1 @@
+.scenarios[0].status == "optimal"
