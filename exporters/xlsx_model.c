@@ -192,7 +192,7 @@ static void build_totals(struct sp_xplan *o, const struct sp_xplan_in *in)
     int c, v, i;
 
     for (c = 0; c < pb->nclients; c++) {
-        double licence = o->client_monthly[c] * H;
+        double licence = o->client_monthly[c] * H - in->cost->client_delay[c];
         if (in->before)
             o->sum_now += in->before->client_monthly[c];
         o->sum_monthly += o->client_monthly[c];

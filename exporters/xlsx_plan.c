@@ -229,7 +229,9 @@ static void write_client(struct sp_xsheet *s, const struct sp_xplan_in *in,
     const struct sp_client *cl = &in->pb->clients[c];
     const struct sp_xfmt *f = s->fmt;
     int row = SP_CLIENT_HDR + 1 + c, i;
-    double licence = o->client_monthly[c] * o->horizon;
+    /* at renewal, less what is not paid before new products start */
+    double delay = in->cost->client_delay[c];
+    double licence = o->client_monthly[c] * o->horizon - delay;
     struct sp_xbuf miss = {0};
     char a[300], b[300];
 
@@ -249,7 +251,11 @@ static void write_client(struct sp_xsheet *s, const struct sp_xplan_in *in,
     }
     sp_xref(a, NULL, row, k->monthly, false);
     sp_xref(b, NULL, SP_TOP_ROW, SP_TOP_H, true);
-    sp_xs_formulaf(s, row, k->licence, f->money, licence, "=%s*%s", a, b);
+    if (delay != 0.0)
+        sp_xs_formulaf(s, row, k->licence, f->money, licence, "=%s*%s-%.17g",
+                       a, b, delay);
+    else
+        sp_xs_formulaf(s, row, k->licence, f->money, licence, "=%s*%s", a, b);
     if (in->before) {
         double mig = in->cost->client_migration[c];
         double term = in->cost->client_termination[c];

@@ -6,7 +6,8 @@
 # --cuts on the complete model `stackplan solve --write-lp` writes finds
 # the optimum of every scenario but max_vendors (vendor sets, tested in
 # test_vendorsets.sh), and stackplan's plan is within the gap of it
-# (relative 1e-6) and never below it.  TAP.
+# (relative 1e-6) and never below it; and the "optimal" scenario of two
+# untiered books solved with "switch": "renewal".  TAP.
 . "${top_srcdir:-.}/tests/lib.sh"
 need glpsol jq
 scratch optimum
@@ -34,5 +35,20 @@ for seed in 5 6 7 8; do
         t "seed $seed scenario $idx: optimal, and glpsol's optimum ($want vs $got)" \
             agrees "$want" "$got"
     done
+done
+# Switching at renewal (model/mip/delay.c): the same check of the
+# "optimal" scenario of two generated 80-client books solved at renewal.
+for seed in 5 6; do
+    dir="$out/r$seed"
+    sp generate --clients 80 --seed "$seed" "$dir" >/dev/null 2>&1
+    sed 's/"markup": 0.25}/"markup": 0.25, "switch": "renewal"}/' \
+        "$dir/scenarios.json" >"$dir/s.json"
+    sp solve "$dir" -s "$dir/s.json" --scenario optimal --quiet \
+        --json "$dir/r.json" --write-lp "$dir/m.lp" >/dev/null 2>&1
+    want=$(jq -r '.scenarios[0] | select(.switch == "renewal") | "\(.status) \(.total_cost)"' "$dir/r.json")
+    glpsol --lp "$dir/m.lp" --cuts -w "$dir/w.txt" >/dev/null 2>&1
+    got=$(awk '/^s /{print $5, $6; exit}' "$dir/w.txt")
+    t "seed $seed at renewal: optimal, and glpsol's optimum ($want vs $got)" \
+        agrees "$want" "$got"
 done
 echo "1..$n"

@@ -30,7 +30,7 @@ mkdata many
         case $((i % 4)) in
         0) extra='"max_vendors": 2' ;;
         1) extra="\"price_change\": {\"SuiteB\": 0.0$i}" ;;
-        2) extra="\"horizon_months\": $((12 + i))" ;;
+        2) extra="\"horizon_months\": $((12 + i)), \"switch\": \"renewal\"" ;;
         3) extra='"require_vendors": ["Gamma EDR"]' ;;
         esac
         sep=,

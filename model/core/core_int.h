@@ -310,6 +310,9 @@ struct sp_costing {
     double *client_monthly;     /* licence per month */
     double *client_migration;   /* one-time */
     double *client_termination; /* one-time */
+    double *client_delay;       /* licence not paid before its new products
+                                   start (renewal); its licence over the
+                                   horizon = H * client_monthly - this */
 
     /* per product (nproducts) */
     double *product_units;   /* total billable units chosen */

@@ -19,6 +19,7 @@ void sp_costing_free(struct sp_costing *k)
     free(k->client_monthly);
     free(k->client_migration);
     free(k->client_termination);
+    free(k->client_delay);
     free(k->product_units);
     free(k->product_tier);
     free(k->product_price);
@@ -156,6 +157,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
     ALLOC(client_monthly, pb->nclients, double);
     ALLOC(client_migration, pb->nclients, double);
     ALLOC(client_termination, pb->nclients, double);
+    ALLOC(client_delay, pb->nclients, double);
     ALLOC(product_units, pb->nproducts, double);
     ALLOC(product_tier, pb->nproducts, int);
     ALLOC(product_price, pb->nproducts, double);
@@ -196,7 +198,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
                 k->vendor_monthly[pb->products[p].vendor] += m;
                 if (h < 0) {
                     k->client_migration[c] += migration_cost(pb, s, c, p);
-                    k->delay_saving +=
+                    k->client_delay[c] +=
                         m * (double)sp_start_month(pb, s, plan, c, p);
                 }
             } else if (h >= 0) {
@@ -207,6 +209,7 @@ struct sp_costing *sp_cost_plan(const struct sp_problem *pb,
         k->monthly_licence += k->client_monthly[c];
         k->migration += k->client_migration[c];
         k->termination += k->client_termination[c];
+        k->delay_saving += k->client_delay[c];
         k->nuncovered += sp_plan_client_gaps(pb, s, plan, c, NULL, 0);
     }
 
