@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stackplan import: PSA and distributor exports -> a data folder
  * (docs/import.md). */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,81 +121,97 @@ static int write_json(const char *path, const char *out_dir,
     return rc;
 }
 
-static int parse_error(const char *msg, const char *arg)
-{
-    char buf[512];
+enum {
+    OPT_FROM = OPT_FIRST_FREE,
+    OPT_CATALOG,
+    OPT_PRODUCT_MAP,
+    OPT_CLIENT_MAP,
+    OPT_COUNTS,
+    OPT_AS_OF
+};
 
-    snprintf(buf, sizeof(buf), msg, arg);
-    return cli_usage_error("import", buf);
-}
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"catalog", required_argument, NULL, OPT_CATALOG},
+    {"product-map", required_argument, NULL, OPT_PRODUCT_MAP},
+    {"client-map", required_argument, NULL, OPT_CLIENT_MAP},
+    {"counts", required_argument, NULL, OPT_COUNTS},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"json", required_argument, NULL, OPT_JSON},
+    {NULL, 0, NULL, 0},
+};
 
 int cli_import(int argc, char **argv)
 {
     struct sp_import_options o;
     struct sp_import_source *src = NULL;
     struct sp_import_summary *sum = NULL;
-    const char *out_dir = NULL, *json = NULL, **slot;
+    const char *out_dir = NULL, *json = NULL;
     sp_diags *diags = NULL;
     char err[2048];
-    int i, quiet = 0, rc, options_done = 0;
+    int c, quiet = 0, rc;
     enum sp_status st;
 
     memset(&o, 0, sizeof(o));
     src = calloc((size_t)argc + 1, sizeof(*src));
     if (!src)
         return EXIT_INTERNAL;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        slot = NULL;
-        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (out_dir) {
-                rc = cli_usage_error("import", "expected one OUT_DIR");
-                goto cleanup;
-            }
-            out_dir = a;
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(usage, stdout);
-            rc = EXIT_OK;
+    optind = 1;
+    while ((c = cli_getopt("import", argc, argv, options)) != -1) {
+        switch (c) {
+        case 'h':
+            rc = cli_help(usage);
             goto cleanup;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+        case 'q':
             quiet = 1;
-        } else if (strcmp(a, "--force") == 0) {
+            break;
+        case OPT_FORCE:
             o.force = 1;
-        } else if (strcmp(a, "--from") == 0) {
-            if (i + 2 >= argc) {
-                rc = parse_error("%s: expected PROFILE FILE", a);
+            break;
+        case OPT_FROM:
+            /* --from PROFILE FILE: the file is the next word */
+            if (optind >= argc) {
+                rc =
+                    cli_usage_error("import", "--from: expected PROFILE FILE");
                 goto cleanup;
             }
-            src[o.nsources].profile = argv[++i];
-            src[o.nsources].path = argv[++i];
+            src[o.nsources].profile = optarg;
+            src[o.nsources].path = argv[optind++];
             o.nsources++;
-        } else {
-            if (strcmp(a, "--catalog") == 0)
-                slot = &o.catalog_dir;
-            else if (strcmp(a, "--product-map") == 0)
-                slot = &o.product_map;
-            else if (strcmp(a, "--client-map") == 0)
-                slot = &o.client_map;
-            else if (strcmp(a, "--counts") == 0)
-                slot = &o.counts;
-            else if (strcmp(a, "--as-of") == 0)
-                slot = &o.as_of;
-            else if (strcmp(a, "--json") == 0)
-                slot = &json;
-            if (!slot) {
-                rc = parse_error("unknown option '%s'", a);
+            break;
+        case OPT_CATALOG:
+            o.catalog_dir = optarg;
+            break;
+        case OPT_PRODUCT_MAP:
+            o.product_map = optarg;
+            break;
+        case OPT_CLIENT_MAP:
+            o.client_map = optarg;
+            break;
+        case OPT_COUNTS:
+            o.counts = optarg;
+            break;
+        case OPT_AS_OF:
+            if ((rc = cli_opt_date("import", "--as-of", optarg)) >= 0)
                 goto cleanup;
-            }
-            if (i + 1 >= argc) {
-                rc = parse_error("%s: expected a value", a);
-                goto cleanup;
-            }
-            *slot = argv[++i];
+            o.as_of = optarg;
+            break;
+        case OPT_JSON:
+            json = optarg;
+            break;
+        default:
+            rc = EXIT_USAGE;
+            goto cleanup;
         }
+    }
+    if (optind < argc)
+        out_dir = argv[optind++];
+    if (optind < argc) {
+        rc = cli_usage_error("import", "expected one OUT_DIR");
+        goto cleanup;
     }
     if (!out_dir) {
         rc = cli_usage_error("import", "expected an OUT_DIR");
