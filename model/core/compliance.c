@@ -45,22 +45,13 @@ bool sp_guards_on(const struct sp_guards *g)
     return g->ngroups > 0 || g->max_per_vendor > 0;
 }
 
-static bool in_list(const int *list, int n, int v)
-{
-    int i;
-    for (i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 bool sp_client_has_framework(const struct sp_problem *pb,
                              const struct sp_settings *s, int c, int f)
 {
     const struct sp_client *cl = &pb->clients[c];
 
-    return in_list(cl->frameworks, cl->nframeworks, f) ||
-           in_list(s->require_frameworks, s->nrequire_frameworks, f);
+    return sp_in_list(cl->frameworks, cl->nframeworks, f) ||
+           sp_in_list(s->require_frameworks, s->nrequire_frameworks, f);
 }
 
 bool sp_control_met_by(const struct sp_problem *pb, int i, int p)
@@ -107,7 +98,7 @@ static bool own_need(const struct sp_problem *pb, const struct sp_settings *s,
         return false;
     /* a plan that covers R(c) meets it anyway */
     for (k = 0; k < ct->ncategories; k++)
-        if (in_list(req, nreq, ct->categories[k]))
+        if (sp_in_list(req, nreq, ct->categories[k]))
             return false;
     return true;
 }

@@ -258,6 +258,9 @@ void sp_name_error(char *err, size_t errsize, const char *what,
                    const char *typed, const char *problem,
                    const char *suggestion);
 
+/** Whether v is one of the n entries of list (model/core/problem.c). */
+bool sp_in_list(const int *list, int n, int v);
+
 /* Dates (model/core/date.c). */
 bool sp_date_parse(const char *s, struct sp_date *out);
 void sp_date_format(const struct sp_date *d, char buf[11]);

@@ -217,3 +217,13 @@ void sp_problem_summary(const sp_problem *pb, struct sp_summary *out)
             sp_plan_client_gaps(pb, &pb->settings, cur, c, NULL, 0) > 0;
     sp_plan_free(cur);
 }
+
+bool sp_in_list(const int *list, int n, int v)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (list[i] == v)
+            return true;
+    return false;
+}

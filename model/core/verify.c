@@ -9,15 +9,6 @@
 #include <stdlib.h>
 #include "core_int.h"
 
-static bool in_list(const int *list, int n, int v)
-{
-    int i;
-    for (i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                     const struct sp_plan *plan, char *err, size_t errsize)
 {
@@ -25,7 +16,7 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
 
     for (c = 0; c < pb->nclients; c++) {
         const struct sp_client *cl = &pb->clients[c];
-        bool pinned = in_list(sc->keep_clients, sc->nkeep_clients, c);
+        bool pinned = sp_in_list(sc->keep_clients, sc->nkeep_clients, c);
         for (p = 0; p < pb->nproducts; p++) {
             const struct sp_product *pr = &pb->products[p];
             bool has = sp_plan_has(plan, c, p);
@@ -51,9 +42,9 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
                          pr->id, pb->vendors[pr->vendor].name);
                 return false;
             }
-            if (in_list(sc->exclude_products, sc->nexclude_products, p) ||
-                in_list(sc->exclude_vendors, sc->nexclude_vendors,
-                        pr->vendor)) {
+            if (sp_in_list(sc->exclude_products, sc->nexclude_products, p) ||
+                sp_in_list(sc->exclude_vendors, sc->nexclude_vendors,
+                           pr->vendor)) {
                 snprintf(err, errsize, "client %s uses excluded product %s",
                          cl->id, pr->id);
                 return false;
@@ -71,7 +62,7 @@ bool sp_verify_plan(const struct sp_problem *pb, const struct sp_scenario *sc,
     for (v = 0; v < pb->nvendors; v++) {
         kept += plan->kept[v];
         if (!plan->kept[v] &&
-            in_list(sc->require_vendors, sc->nrequire_vendors, v)) {
+            sp_in_list(sc->require_vendors, sc->nrequire_vendors, v)) {
             snprintf(err, errsize, "required vendor %s is not kept",
                      pb->vendors[v].name);
             return false;

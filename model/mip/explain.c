@@ -60,27 +60,18 @@ static char *finish(struct text *t)
     return t->s;
 }
 
-static bool in_list(const int *list, int n, int v)
-{
-    int i;
-    for (i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 static bool product_excluded(const struct sp_problem *pb,
                              const struct sp_scenario *sc, int p)
 {
-    return in_list(sc->exclude_products, sc->nexclude_products, p) ||
-           in_list(sc->exclude_vendors, sc->nexclude_vendors,
-                   pb->products[p].vendor);
+    return sp_in_list(sc->exclude_products, sc->nexclude_products, p) ||
+           sp_in_list(sc->exclude_vendors, sc->nexclude_vendors,
+                      pb->products[p].vendor);
 }
 
 static void why_excluded(struct text *t, const struct sp_problem *pb,
                          const struct sp_scenario *sc, int p)
 {
-    if (in_list(sc->exclude_products, sc->nexclude_products, p))
+    if (sp_in_list(sc->exclude_products, sc->nexclude_products, p))
         put(t, "%s (exclude_products)", pb->products[p].id);
     else
         put(t, "%s (vendor %s in exclude_vendors)", pb->products[p].id,
@@ -112,7 +103,7 @@ static char *conflicts(const struct sp_problem *pb,
     for (c = 0; c < pb->nclients; c++)
         for (p = 0; p < pb->nproducts; p++) {
             const char *why;
-            if (in_list(sc->keep_clients, sc->nkeep_clients, c) ||
+            if (sp_in_list(sc->keep_clients, sc->nkeep_clients, c) ||
                 !product_excluded(pb, sc, p) ||
                 !sp_scenario_pins(pb, sc, c, p, &why))
                 continue;
@@ -132,7 +123,7 @@ static char *uncoverable(const struct sp_problem *pb,
 
     for (c = 0; c < pb->nclients; c++) {
         const int *req;
-        if (in_list(sc->keep_clients, sc->nkeep_clients, c))
+        if (sp_in_list(sc->keep_clients, sc->nkeep_clients, c))
             continue;
         req = sp_client_requires(pb, &pb->clients[c], &sc->settings, &n);
         for (i = 0; i < n; i++) {
@@ -177,14 +168,14 @@ static int fewest_vendors(const struct sp_problem *pb,
     for (v = 0; v < pb->nvendors; v++) {
         glp_set_col_kind(lp, v + 1, GLP_BV);
         glp_set_obj_coef(lp, v + 1, 1.0);
-        if (in_list(sc->exclude_vendors, sc->nexclude_vendors, v))
+        if (sp_in_list(sc->exclude_vendors, sc->nexclude_vendors, v))
             glp_set_col_bnds(lp, v + 1, GLP_FX, 0.0, 0.0);
-        if (in_list(sc->require_vendors, sc->nrequire_vendors, v))
+        if (sp_in_list(sc->require_vendors, sc->nrequire_vendors, v))
             glp_set_col_bnds(lp, v + 1, GLP_FX, 1.0, 1.0);
     }
     for (c = 0; c < pb->nclients; c++) {
         const int *req;
-        if (in_list(sc->keep_clients, sc->nkeep_clients, c)) {
+        if (sp_in_list(sc->keep_clients, sc->nkeep_clients, c)) {
             for (p = 0; p < pb->nproducts; p++)
                 if (sp_current_holding(pb, c, p) >= 0)
                     glp_set_col_bnds(lp, pb->products[p].vendor + 1, GLP_FX,

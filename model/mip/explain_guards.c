@@ -33,21 +33,12 @@ static void put(struct text *t, const char *fmt, ...)
                                                      : sizeof(t->buf) - 1;
 }
 
-static bool in_list(const int *list, int n, int v)
-{
-    int i;
-    for (i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 static bool excluded(const struct sp_problem *pb, const struct sp_scenario *sc,
                      int p)
 {
-    return in_list(sc->exclude_products, sc->nexclude_products, p) ||
-           in_list(sc->exclude_vendors, sc->nexclude_vendors,
-                   pb->products[p].vendor);
+    return sp_in_list(sc->exclude_products, sc->nexclude_products, p) ||
+           sp_in_list(sc->exclude_vendors, sc->nexclude_vendors,
+                      pb->products[p].vendor);
 }
 
 /* A group of separate that p covers two categories of, or -1. */
@@ -120,7 +111,7 @@ static void why_none(struct text *t, const struct sp_problem *pb,
             continue;
         put(t, "%s%s", listed++ ? ", " : " ", pr->id);
         gi = bundle_group(g, pr);
-        if (in_list(sc->exclude_products, sc->nexclude_products, p))
+        if (sp_in_list(sc->exclude_products, sc->nexclude_products, p))
             put(t, " (exclude_products)");
         else if (excluded(pb, sc, p))
             put(t, " (vendor %s in exclude_vendors)",
@@ -208,8 +199,8 @@ static char *for_client(const struct sp_problem *pb,
         for (a = g->group_first[gi]; a < g->group_first[gi + 1]; a++)
             for (b = g->group_first[gi]; b < g->group_first[gi + 1]; b++) {
                 int ka = g->group_cats[a], kb = g->group_cats[b], va, vb;
-                if (a == b || !in_list(req, nreq, ka) ||
-                    !in_list(req, nreq, kb))
+                if (a == b || !sp_in_list(req, nreq, ka) ||
+                    !sp_in_list(req, nreq, kb))
                     continue;
                 va = sole_vendor(pb, sc, ka, req, nreq);
                 vb = sole_vendor(pb, sc, kb, req, nreq);
@@ -236,7 +227,7 @@ char *sp_explain_guards(const struct sp_problem *pb,
 
     (void)proved;
     for (c = 0; c < pb->nclients && !why; c++)
-        if (!in_list(sc->keep_clients, sc->nkeep_clients, c))
+        if (!sp_in_list(sc->keep_clients, sc->nkeep_clients, c))
             why = for_client(pb, sc, c);
     return why;
 }

@@ -56,15 +56,6 @@ static void client_range(const struct sp_model *m, int from, int *first,
         ;
 }
 
-static bool in_list(const int *list, int n, int v)
-{
-    int i;
-    for (i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 enum sp_status sp_model_guard_cols(struct sp_model *m)
 {
     const struct sp_problem *pb = m->pb;
@@ -95,7 +86,7 @@ enum sp_status sp_model_guard_cols(struct sp_model *m)
                 if (pr->vendor != v)
                     continue;
                 for (k = 0; k < pr->ncovers; k++)
-                    if (in_list(req, nreq, pr->covers[k]))
+                    if (sp_in_list(req, nreq, pr->covers[k]))
                         cover[pr->covers[k]] = 1;
             }
             for (count = 0, k = 0; k < pb->ncategories; k++)

@@ -234,16 +234,6 @@ cleanup:
     return st;
 }
 
-static bool in_list(const int *list, int n, int v)
-{
-    int i;
-
-    for (i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 /* The extra cost of the best plan without the target. */
 static enum sp_status value_of(struct bctx *x, struct sp_breakeven *b,
                                struct sp_breakeven_item *it,
@@ -259,8 +249,8 @@ static enum sp_status value_of(struct bctx *x, struct sp_breakeven *b,
         it->value_note = "not in the plan";
         return SP_OK;
     }
-    if (t->is_vendor &&
-        in_list(x->base.require_vendors, x->base.nrequire_vendors, t->index)) {
+    if (t->is_vendor && sp_in_list(x->base.require_vendors,
+                                   x->base.nrequire_vendors, t->index)) {
         it->value_note = "required by the scenario (require_vendors)";
         return SP_OK;
     }
@@ -307,16 +297,16 @@ static const char *forced(const struct sp_problem *pb,
     int i, p;
 
     if (t->is_vendor &&
-        in_list(sc->require_vendors, sc->nrequire_vendors, t->index))
+        sp_in_list(sc->require_vendors, sc->nrequire_vendors, t->index))
         return "the scenario requires it (require_vendors)";
     if (t->is_vendor &&
-        in_list(sc->exclude_vendors, sc->nexclude_vendors, t->index))
+        sp_in_list(sc->exclude_vendors, sc->nexclude_vendors, t->index))
         return "the scenario excludes it (exclude_vendors)";
     if (!t->is_vendor &&
-        in_list(sc->exclude_products, sc->nexclude_products, t->index))
+        sp_in_list(sc->exclude_products, sc->nexclude_products, t->index))
         return "the scenario excludes it (exclude_products)";
-    if (!t->is_vendor && in_list(sc->exclude_vendors, sc->nexclude_vendors,
-                                 pb->products[t->index].vendor))
+    if (!t->is_vendor && sp_in_list(sc->exclude_vendors, sc->nexclude_vendors,
+                                    pb->products[t->index].vendor))
         return "the scenario excludes its vendor (exclude_vendors)";
     for (i = 0; i < sc->nkeep_clients; i++)
         for (p = 0; p < pb->nproducts; p++)
