@@ -102,12 +102,12 @@ static int check_outputs(const struct cli_whatif_args *a)
 {
     const struct cli_output outs[] = {{"-o", a->xlsx}, {"--json", a->json}};
     const char *command = a->command ? a->command : "frontier";
+    const char *inputs[] = {a->lo.scenarios_path, a->lo.controls_path};
     int rc = cli_check_workbook(command, "-o", a->xlsx);
 
     if (rc >= 0)
         return rc;
-    return cli_check_outputs(command, a->dir, &a->lo.scenarios_path, 1, outs,
-                             2);
+    return cli_check_outputs(command, a->dir, inputs, 2, outs, 2);
 }
 
 int cli_whatif_load(const struct cli_whatif_args *a, sp_problem **pb)

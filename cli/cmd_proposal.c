@@ -135,12 +135,12 @@ static int parse_args(int argc, char **argv, struct args *a)
 static int check_output(const struct args *a)
 {
     const struct cli_output out = {"-o", a->output};
+    const char *inputs[] = {a->lo.scenarios_path, a->lo.controls_path};
     int rc = cli_check_workbook("proposal", "-o", a->output);
 
     if (rc >= 0)
         return rc;
-    return cli_check_outputs("proposal", a->dir, &a->lo.scenarios_path, 1,
-                             &out, 1);
+    return cli_check_outputs("proposal", a->dir, inputs, 2, &out, 1);
 }
 
 int cli_proposal(int argc, char **argv)

@@ -79,9 +79,10 @@ static int parse_shard(const char *s, int *i, int *n)
 
 /* The checks of cli/outputs.c on solve's outputs. */
 static int check_outputs(const char *dir, const char *scenarios,
-                         const char *json, const char *xlsx,
-                         const struct sp_solve_options *so)
+                         const char *controls, const char *json,
+                         const char *xlsx, const struct sp_solve_options *so)
 {
+    const char *inputs[] = {scenarios, controls};
     const struct cli_output outs[] = {
         {"-o", xlsx},
         {"--json", json},
@@ -92,7 +93,7 @@ static int check_outputs(const char *dir, const char *scenarios,
 
     if (rc >= 0)
         return rc;
-    return cli_check_outputs("solve", dir, &scenarios, 1, outs, 4);
+    return cli_check_outputs("solve", dir, inputs, 2, outs, 4);
 }
 
 static const struct option options[] = {
@@ -195,7 +196,8 @@ int cli_solve(int argc, char **argv)
         return cli_usage_error("solve", "more than one DATA_DIR");
     if (!dir)
         return cli_usage_error("solve", "missing DATA_DIR");
-    rc = check_outputs(dir, lo.scenarios_path, json, xlsx, &so);
+    rc = check_outputs(dir, lo.scenarios_path, lo.controls_path, json, xlsx,
+                       &so);
     if (rc >= 0)
         return rc;
     rc = EXIT_INTERNAL;

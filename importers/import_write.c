@@ -34,6 +34,26 @@ static void live_copy(char *dst, const char *src)
     dst[n] = '\0';
 }
 
+/* SIGINT, SIGTERM and SIGHUP held back while the folder is created and
+ * registered, and while it is renamed into place: a signal in between
+ * would leave a folder the handler does not know of, or a half-known
+ * state.  A held signal is delivered at the unblock. */
+static void hold_signals(sigset_t *old)
+{
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void release_signals(const sigset_t *old)
+{
+    sigprocmask(SIG_SETMASK, old, NULL);
+}
+
 void sp_import_unlink_all(void)
 {
     int i, n = live_n;
@@ -94,6 +114,7 @@ enum sp_status sp_outdir_begin(struct sp_outdir *self, const char *target,
 {
     char *dir = NULL, *base;
     size_t n;
+    sigset_t held;
     enum sp_status st = SP_OK;
 
     memset(self, 0, sizeof(*self));
@@ -115,11 +136,14 @@ enum sp_status sp_outdir_begin(struct sp_outdir *self, const char *target,
         goto cleanup;
     }
     sprintf(self->tmp, "%s/.%s.import-XXXXXX", dir, base);
+    hold_signals(&held);
     if (mkdtemp(self->tmp)) {
         live_n = -1;
         live_copy(live_dir, self->tmp);
         live_n = 0;
+        release_signals(&held);
     } else {
+        release_signals(&held);
         snprintf(err, errsize, "%s: cannot create a folder beside it: %s",
                  target, strerror(errno));
         free(self->tmp);
@@ -219,14 +243,19 @@ enum sp_status sp_outdir_commit(struct sp_outdir *self, char *err,
 {
     struct stat sb;
     char *old = NULL;
+    sigset_t held;
     enum sp_status st = SP_OK;
 
+    /* the old folder aside, the new one in place: one step to a signal */
+    hold_signals(&held);
     if (lstat(self->target, &sb) == 0) {
         /* --force: move the old folder aside first; rename(2) does not
          * replace a folder that holds files */
         old = malloc(strlen(self->tmp) + 8);
-        if (!old)
-            return SP_ERR_NOMEM;
+        if (!old) {
+            st = SP_ERR_NOMEM;
+            goto cleanup;
+        }
         sprintf(old, "%s.old", self->tmp);
         if (rename(self->target, old) != 0) {
             snprintf(err, errsize, "%s: cannot replace it: %s", self->target,
@@ -253,6 +282,7 @@ enum sp_status sp_outdir_commit(struct sp_outdir *self, char *err,
     }
 
 cleanup:
+    release_signals(&held);
     free(old);
     return st;
 }

@@ -410,8 +410,12 @@ done
 wait "$pid"
 rc=$?
 if [ "$sent" = yes ] && [ "$rc" -eq 130 ]; then
-    t "SIGINT while writing: exit 130, no OUT_DIR, no temporary left" \
-        sh -c 'test ! -e sig && test "$(ls -A . | grep -c "^\.sig")" -eq 0'
+    # the signal may land after the rename that completes OUT_DIR: then
+    # the folder is whole; never partial, never a temporary left
+    t "SIGINT while writing: exit 130, no partial OUT_DIR, no temporary left" \
+        sh -c '{ test ! -e sig || { test -s sig/clients.csv &&
+                 test -s sig/inventory.csv && test -s sig/import-report.csv; }; } &&
+               test "$(ls -A . | grep -c "^\.sig")" -eq 0'
 else
     n=$((n + 1))
     echo "ok $n - SIGINT while writing # SKIP the import ended first (exit $rc)"

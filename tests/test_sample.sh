@@ -127,6 +127,12 @@ t "portfolio margin = margin - vendor overhead (run rate - licence)" \
     j 'all(.scenarios[]; ((.margin.margin_monthly - .margin.portfolio_margin_monthly) - (.monthly_run_rate - .margin.licence_monthly) | fabs) <= 0.021)'
 t "the baseline margin is today's revenue less today's licences" \
     j '((.baseline.margin.margin_monthly - ([.baseline.clients[].margin_monthly] | add)) | fabs) <= 0.005 * (.baseline.clients | length)'
+t "a scenario requires CIS v8 IG1 of every client, all met" \
+    j '.scenarios[] | select(.name == "CIS IG1, backup apart") | .frameworks[] | select(.framework == "CIS v8 IG1") | .clients == 40 and .compliant_clients == 40 and .compliant_clients_today == 0'
+t "... and no client there runs the endpoint and backup bundle" \
+    j '[.scenarios[] | select(.name == "CIS IG1, backup apart") | .assignments[].products[] | select(. == "AC-CPS")] | length == 0'
+t "the optimum uses that bundle" \
+    j '[.scenarios[0].assignments[].products[] | select(. == "AC-CPS")] | length > 0'
 # Writing to a device writes through it, never replaces it.
 sp solve "$top_srcdir/datasets/sample" --quiet --scenario optimal \
     --json /dev/null -o /dev/null >/dev/null 2>&1
@@ -140,6 +146,17 @@ if command -v glpsol >/dev/null 2>&1; then
     want=$(jq '.scenarios[0].total_cost' "$out/plan.json")
     got=$(awk '/^s /{print $6; exit}' "$out/glpsol.txt")
     t "glpsol on --write-lp finds the same optimum ($got vs $want)" close "$got" "$want"
+    # the compliance rows too: controls, separate (docs/compliance.md)
+    sp solve "$top_srcdir/datasets/sample" --quiet \
+        --scenario "CIS IG1, backup apart" --write-lp "$out/cis.lp" \
+        --json "$out/cis.json" >/dev/null 2>&1
+    glpsol --lp "$out/cis.lp" -w "$out/glpsol-cis.txt" >/dev/null 2>&1
+    want=$(jq '.scenarios[0].total_cost' "$out/cis.json")
+    got=$(awk '/^s /{print $6; exit}' "$out/glpsol-cis.txt")
+    t "glpsol on the CIS, backup apart model: the same optimum ($got vs $want)" \
+        close "$got" "$want"
+    rows() { grep -q '^ control(' "$out/cis.lp" && grep -q '^ bundle(' "$out/cis.lp"; }
+    t "the written model holds control and bundle rows" rows
 else
     n=$((n + 1)); echo "ok $n # SKIP glpsol not installed"
 fi

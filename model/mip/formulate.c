@@ -429,7 +429,7 @@ static bool add_cover_rows(struct builder *B, struct sp_model *m)
             nneed = sp_client_control_needs(pb, B->s, c, need);
             for (k = 0; k < nneed; k++) {
                 const struct sp_control *ct = &pb->controls[need[k]];
-                snprintf(m->name, 256, "control[%s,%s:%s]", pb->clients[c].id,
+                snprintf(m->name, 256, "control[%s,%s/%s]", pb->clients[c].id,
                          pb->frameworks[ct->framework].name, ct->id);
                 rows[n + k] = add_row(m, m->name, GLP_LO, 1.0, 0.0);
             }
