@@ -21,6 +21,11 @@ static const char usage[] =
     "  --products P     products in the catalog, V to 10000 (default 60)\n"
     "  --categories K   security categories, 3 to 16 (default 8)\n"
     "  --tiers          also write tiers.csv: volume tiers on 20 products\n"
+    "  --family NAME    the book's structure: default, contract-heavy,\n"
+    "                   many-vendors, big-bundles, deep-tiers, skewed, ufl,\n"
+    "                   ufl-uniform (default: default)\n"
+    "  --from-orlib FILE  with ufl: convert an ORLIB cap file instead of\n"
+    "                   drawing costs (--clients is then not needed)\n"
     "  --force          write into OUT_DIR even if it holds files\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -71,6 +76,9 @@ int cli_generate(int argc, char **argv)
     const char *out_dir = NULL;
     char err[1024], msg[256];
     int i, st, have_clients = 0, options_done = 0;
+    /* what the user gave; the family's defaults fill the rest */
+    int vendors = -1, products = -1, categories = -1, tiers = 0, ufl;
+    const char *family = NULL;
 
     sp_generate_options_init(&o);
     for (i = 1; i < argc; i++) {
@@ -95,7 +103,7 @@ int cli_generate(int argc, char **argv)
             return EXIT_OK;
         }
         if (strcmp(a, "--tiers") == 0) {
-            o.tiers = 1;
+            tiers = 1;
             continue;
         }
         if (strcmp(a, "--force") == 0) {
@@ -114,7 +122,9 @@ int cli_generate(int argc, char **argv)
         if (strcmp(name, "--clients") != 0 && strcmp(name, "--seed") != 0 &&
             strcmp(name, "--vendors") != 0 &&
             strcmp(name, "--products") != 0 &&
-            strcmp(name, "--categories") != 0) {
+            strcmp(name, "--categories") != 0 &&
+            strcmp(name, "--family") != 0 &&
+            strcmp(name, "--from-orlib") != 0) {
             snprintf(msg, sizeof(msg), "unknown option '%s'", a);
             return cli_usage_error("generate", msg);
         }
@@ -125,6 +135,14 @@ int cli_generate(int argc, char **argv)
             }
             value = argv[++i];
         }
+        if (strcmp(name, "--family") == 0) {
+            family = value;
+            continue;
+        }
+        if (strcmp(name, "--from-orlib") == 0) {
+            o.orlib = value;
+            continue;
+        }
         if (strcmp(name, "--clients") == 0) {
             st = parse_count(name, value, 1, SP_GEN_MAX_CLIENTS, &o.clients);
             have_clients = 1;
@@ -132,16 +150,56 @@ int cli_generate(int argc, char **argv)
             st = parse_seed(value, &o.seed);
         } else if (strcmp(name, "--vendors") == 0) {
             st = parse_count(name, value, SP_GEN_MIN_VENDORS,
-                             SP_GEN_MAX_VENDORS, &o.vendors);
+                             SP_GEN_MAX_VENDORS, &vendors);
         } else if (strcmp(name, "--products") == 0) {
-            st = parse_count(name, value, 1, SP_GEN_MAX_PRODUCTS, &o.products);
+            st = parse_count(name, value, 1, SP_GEN_MAX_PRODUCTS, &products);
         } else {
             st = parse_count(name, value, SP_GEN_MIN_CATEGORIES,
-                             SP_GEN_MAX_CATEGORIES, &o.categories);
+                             SP_GEN_MAX_CATEGORIES, &categories);
         }
         if (st != 0)
             return st;
     }
+    if (family) {
+        int f = sp_gen_family_lookup(family);
+        if (f < 0) {
+            snprintf(msg, sizeof(msg),
+                     "--family: unknown family '%s' (expected one of: %s)",
+                     family, sp_gen_family_list());
+            return cli_usage_error("generate", msg);
+        }
+        o.family = (enum sp_gen_family)f;
+    } else if (o.orlib) {
+        o.family = SP_GEN_UFL;
+    }
+    ufl = o.family == SP_GEN_UFL || o.family == SP_GEN_UFL_UNIFORM;
+    if (o.orlib && o.family != SP_GEN_UFL)
+        return cli_usage_error("generate", "--from-orlib needs --family ufl");
+    if (ufl && (products >= 0 || categories >= 0 || tiers)) {
+        snprintf(msg, sizeof(msg),
+                 "--family %s: --products, --categories and --tiers do not "
+                 "apply (one product a facility, one category)",
+                 family ? family : "ufl");
+        return cli_usage_error("generate", msg);
+    }
+    if (o.orlib && (have_clients || vendors >= 0))
+        return cli_usage_error("generate",
+                               "--from-orlib: the file gives the clients "
+                               "and facilities; drop --clients and "
+                               "--vendors");
+    sp_gen_family_defaults(&o);
+    if (vendors >= 0)
+        o.vendors = vendors;
+    if (products >= 0)
+        o.products = products;
+    else if (ufl)
+        o.products = o.vendors;
+    if (categories >= 0)
+        o.categories = categories;
+    if (tiers)
+        o.tiers = 1;
+    if (o.orlib)
+        have_clients = 1;
     if (!have_clients)
         return cli_usage_error("generate", "--clients is required");
     if (!out_dir)
@@ -163,7 +221,7 @@ int cli_generate(int argc, char **argv)
            "%d categories, %d inventory rows",
            out_dir, sum.clients, sum.products, sum.vendors, sum.categories,
            sum.holdings);
-    if (o.tiers)
+    if (o.tiers && !ufl)
         printf(", %d tiers", sum.tiers);
     printf("\n");
     return EXIT_OK;
