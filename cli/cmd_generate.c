@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `stackplan generate`: writes a synthetic data folder. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,11 @@ static const char usage[] =
     "  --products P     products in the catalog, V to 10000 (default 60)\n"
     "  --categories K   security categories, 3 to 16 (default 8)\n"
     "  --tiers          also write tiers.csv: volume tiers on 20 products\n"
+    "  --family NAME    the book's structure: default, contract-heavy,\n"
+    "                   many-vendors, big-bundles, deep-tiers, skewed, ufl,\n"
+    "                   ufl-uniform (default: default)\n"
+    "  --from-orlib FILE  with ufl: convert an ORLIB cap file instead of\n"
+    "                   drawing costs (--clients is then not needed)\n"
     "  --force          write into OUT_DIR even if it holds files\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -64,84 +70,122 @@ static int parse_seed(const char *text, uint64_t *out)
     return 0;
 }
 
+enum { OPT_FAMILY = OPT_FIRST_FREE, OPT_FROM_ORLIB };
+
+static const struct option options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"clients", required_argument, NULL, OPT_CLIENTS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"vendors", required_argument, NULL, OPT_VENDORS},
+    {"products", required_argument, NULL, OPT_PRODUCTS},
+    {"categories", required_argument, NULL, OPT_CATEGORIES},
+    {"tiers", no_argument, NULL, OPT_TIERS},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"family", required_argument, NULL, OPT_FAMILY},
+    {"from-orlib", required_argument, NULL, OPT_FROM_ORLIB},
+    {NULL, 0, NULL, 0},
+};
+
 int cli_generate(int argc, char **argv)
 {
     struct sp_generate_options o;
     struct sp_generate_summary sum;
     const char *out_dir = NULL;
     char err[1024], msg[256];
-    int i, st, have_clients = 0, options_done = 0;
+    int c, st, have_clients = 0;
+    /* what the user gave; the family's defaults fill the rest */
+    int vendors = -1, products = -1, categories = -1, tiers = 0, ufl;
+    const char *family = NULL;
 
     sp_generate_options_init(&o);
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *value = NULL;
-        const char *eq;
-        char name[32];
-
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            if (out_dir)
-                return cli_usage_error("generate",
-                                       "more than one OUT_DIR given");
-            out_dir = a;
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            options_done = 1;
-            continue;
-        }
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(a, "--tiers") == 0) {
-            o.tiers = 1;
-            continue;
-        }
-        if (strcmp(a, "--force") == 0) {
+    optind = 1;
+    while ((c = cli_getopt("generate", argc, argv, options)) != -1) {
+        st = 0;
+        switch (c) {
+        case 'h':
+            return cli_help(usage);
+        case OPT_TIERS:
+            tiers = 1;
+            break;
+        case OPT_FORCE:
             o.force = 1;
-            continue;
-        }
-        /* the options that take a value: --opt VALUE or --opt=VALUE */
-        eq = strchr(a, '=');
-        if (eq && (size_t)(eq - a) < sizeof(name)) {
-            memcpy(name, a, (size_t)(eq - a));
-            name[eq - a] = '\0';
-            value = eq + 1;
-        } else {
-            snprintf(name, sizeof(name), "%s", a);
-        }
-        if (strcmp(name, "--clients") != 0 && strcmp(name, "--seed") != 0 &&
-            strcmp(name, "--vendors") != 0 &&
-            strcmp(name, "--products") != 0 &&
-            strcmp(name, "--categories") != 0) {
-            snprintf(msg, sizeof(msg), "unknown option '%s'", a);
-            return cli_usage_error("generate", msg);
-        }
-        if (!value) {
-            if (i + 1 >= argc) {
-                snprintf(msg, sizeof(msg), "%s needs a value", name);
-                return cli_usage_error("generate", msg);
-            }
-            value = argv[++i];
-        }
-        if (strcmp(name, "--clients") == 0) {
-            st = parse_count(name, value, 1, SP_GEN_MAX_CLIENTS, &o.clients);
+            break;
+        case OPT_FAMILY:
+            family = optarg;
+            break;
+        case OPT_FROM_ORLIB:
+            o.orlib = optarg;
+            break;
+        case OPT_CLIENTS:
+            st = parse_count("--clients", optarg, 1, SP_GEN_MAX_CLIENTS,
+                             &o.clients);
             have_clients = 1;
-        } else if (strcmp(name, "--seed") == 0) {
-            st = parse_seed(value, &o.seed);
-        } else if (strcmp(name, "--vendors") == 0) {
-            st = parse_count(name, value, SP_GEN_MIN_VENDORS,
-                             SP_GEN_MAX_VENDORS, &o.vendors);
-        } else if (strcmp(name, "--products") == 0) {
-            st = parse_count(name, value, 1, SP_GEN_MAX_PRODUCTS, &o.products);
-        } else {
-            st = parse_count(name, value, SP_GEN_MIN_CATEGORIES,
-                             SP_GEN_MAX_CATEGORIES, &o.categories);
+            break;
+        case OPT_SEED:
+            st = parse_seed(optarg, &o.seed);
+            break;
+        case OPT_VENDORS:
+            st = parse_count("--vendors", optarg, SP_GEN_MIN_VENDORS,
+                             SP_GEN_MAX_VENDORS, &vendors);
+            break;
+        case OPT_PRODUCTS:
+            st = parse_count("--products", optarg, 1, SP_GEN_MAX_PRODUCTS,
+                             &products);
+            break;
+        case OPT_CATEGORIES:
+            st = parse_count("--categories", optarg, SP_GEN_MIN_CATEGORIES,
+                             SP_GEN_MAX_CATEGORIES, &categories);
+            break;
+        default:
+            return EXIT_USAGE;
         }
         if (st != 0)
             return st;
     }
+    if (optind < argc)
+        out_dir = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error("generate", "more than one OUT_DIR given");
+    if (family) {
+        int f = sp_gen_family_lookup(family);
+        if (f < 0) {
+            snprintf(msg, sizeof(msg),
+                     "--family: unknown family '%s' (expected one of: %s)",
+                     family, sp_gen_family_list());
+            return cli_usage_error("generate", msg);
+        }
+        o.family = (enum sp_gen_family)f;
+    } else if (o.orlib) {
+        o.family = SP_GEN_UFL;
+    }
+    ufl = o.family == SP_GEN_UFL || o.family == SP_GEN_UFL_UNIFORM;
+    if (o.orlib && o.family != SP_GEN_UFL)
+        return cli_usage_error("generate", "--from-orlib needs --family ufl");
+    if (ufl && (products >= 0 || categories >= 0 || tiers)) {
+        snprintf(msg, sizeof(msg),
+                 "--family %s: --products, --categories and --tiers do not "
+                 "apply (one product a facility, one category)",
+                 family ? family : "ufl");
+        return cli_usage_error("generate", msg);
+    }
+    if (o.orlib && (have_clients || vendors >= 0))
+        return cli_usage_error("generate",
+                               "--from-orlib: the file gives the clients "
+                               "and facilities; drop --clients and "
+                               "--vendors");
+    sp_gen_family_defaults(&o);
+    if (vendors >= 0)
+        o.vendors = vendors;
+    if (products >= 0)
+        o.products = products;
+    else if (ufl)
+        o.products = o.vendors;
+    if (categories >= 0)
+        o.categories = categories;
+    if (tiers)
+        o.tiers = 1;
+    if (o.orlib)
+        have_clients = 1;
     if (!have_clients)
         return cli_usage_error("generate", "--clients is required");
     if (!out_dir)
@@ -163,7 +207,7 @@ int cli_generate(int argc, char **argv)
            "%d categories, %d inventory rows",
            out_dir, sum.clients, sum.products, sum.vendors, sum.categories,
            sum.holdings);
-    if (o.tiers)
+    if (o.tiers && !ufl)
         printf(", %d tiers", sum.tiers);
     printf("\n");
     return EXIT_OK;

@@ -28,6 +28,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "gen_int.h"
 #include "generate.h"
 #include "stackplan.h"
 
@@ -209,6 +210,7 @@ struct gen_product {
 
 struct gen {
     const struct sp_generate_options *o;
+    struct sp_gen_knobs kn;     /* what the family changes */
     int k;                      /* categories in use */
     struct gen_vendor *vendors; /* o->vendors */
     struct gen_product *products;
@@ -403,8 +405,10 @@ static void make_products(struct gen *g, struct rng *r)
             p->vendor = i < nv ? i : rng_int(r, 0, nv - 1);
             k = draw_category(g, r);
             p->covers = 1u << k;
-            if (g->k > 1 && rng_chance(r, 0.15)) {
-                int extra = rng_int(r, 1, 2), tries = 0;
+            if (g->k > 1 && rng_chance(r, g->kn.bundle_share)) {
+                int extra = rng_int(r, g->kn.bundle_extra_lo,
+                                    g->kn.bundle_extra_hi),
+                    tries = 0;
 
                 while (count_bits(p->covers) < 1 + extra && tries++ < 20)
                     p->covers |= 1u << rng_int(r, 0, g->k - 1);
@@ -477,13 +481,6 @@ static int pick_product(const struct gen *g, int k, struct rng *r)
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* One output file: written under a temporary name, renamed when done. */
-struct out_file {
-    FILE *fp;
-    char *tmp;
-    char *final;
-};
-
 static char *join_path(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
@@ -494,7 +491,7 @@ static char *join_path(const char *dir, const char *name)
     return s;
 }
 
-static int out_open(struct out_file *f, const char *dir, const char *name,
+static int out_open(struct sp_gen_out *f, const char *dir, const char *name,
                     char *err, size_t errsize)
 {
     char tmpname[128];
@@ -518,7 +515,7 @@ static int out_open(struct out_file *f, const char *dir, const char *name,
 
 /* Closes the stream; false (and a message, unless one is set) when any
  * write failed. */
-static int out_finish(struct out_file *f, int report, char *err,
+static int out_finish(struct sp_gen_out *f, int report, char *err,
                       size_t errsize)
 {
     int bad;
@@ -537,7 +534,7 @@ static int out_finish(struct out_file *f, int report, char *err,
 
 /* Renames into place (commit) or removes the temporary file; frees the
  * names.  False when the rename failed. */
-static int out_commit(struct out_file *f, int commit, char *err,
+static int out_commit(struct sp_gen_out *f, int commit, char *err,
                       size_t errsize)
 {
     int ok = 1;
@@ -641,11 +638,11 @@ static void write_vendors(const struct gen *g, FILE *fp, struct rng *r)
 
         /* a few vendors have no row: they cost nothing to keep */
         int skip = v >= 3 && rng_chance(r, 0.1);
-        if (rng_chance(r, 0.4))
-            fee = 25.0 * rng_int(r, 2, 12);
-        hours = 0.5 * rng_int(r, 2, 12);
-        if (rng_chance(r, 0.25))
-            commit = 50.0 * rng_int(r, 2, 20);
+        if (rng_chance(r, g->kn.vendor_fee_share))
+            fee = 25.0 * rng_int(r, g->kn.vendor_fee_lo, g->kn.vendor_fee_hi);
+        hours = 0.5 * rng_int(r, g->kn.admin_lo, g->kn.admin_hi);
+        if (rng_chance(r, g->kn.commit_share))
+            commit = 50.0 * rng_int(r, g->kn.commit_lo, g->kn.commit_hi);
         if (skip)
             continue;
         csv_field(fp, g->vendors[v].name);
@@ -705,11 +702,11 @@ static void write_holding(struct gen *g, FILE *fp, const char *cid,
     if (billed < p->min_units)
         billed = p->min_units;
     /* a contracted price, near the catalog's */
-    if (rng_chance(r, 0.3))
+    if (rng_chance(r, g->kn.cost_share))
         fprintf(fp, "%.2f",
                 round_to(billed * p->price * rng_range(r, 0.85, 1.10), 0.01));
     fputc(',', fp);
-    if (rng_chance(r, 0.35)) {
+    if (rng_chance(r, g->kn.end_share)) {
         /* ends between six months before and three years after start */
         int off = rng_int(r, -6, 36);
         int y = START_YEAR + (START_MONTH - 1 + off + 120) / 12 - 10;
@@ -717,7 +714,7 @@ static void write_holding(struct gen *g, FILE *fp, const char *cid,
 
         fprintf(fp, "%04d-%02d-%02d", y, m, days_in_month(y, m));
         fputc(',', fp);
-        if (off >= 0 && rng_chance(r, 0.3)) {
+        if (off >= 0 && rng_chance(r, g->kn.fee_share)) {
             double fee =
                 round_to(billed * p->price * rng_range(r, 2, 6), 50.0);
             fprintf(fp, "%.2f", fee < 50 ? 50.0 : fee);
@@ -797,6 +794,10 @@ static void write_clients(struct gen *g, FILE *cfp, FILE *ifp, struct rng *rc,
                 ? client_suffixes[rng_int(rc, 0, COUNT(client_suffixes) - 1)]
                 : "");
         counts[U_USER] = draw_users(rc);
+        /* skewed: the first client and about one in a hundred more have
+         * thousands of users (a hospital group beside dental offices) */
+        if (g->kn.skewed && (c == 0 || rng_chance(rc, 0.01)))
+            counts[U_USER] = rng_int(rc, 1000, 5000);
         counts[U_DEVICE] =
             round_to(counts[U_USER] * rng_range(rc, 1.0, 1.4), 1);
         counts[U_SERVER] =
@@ -877,6 +878,36 @@ static void write_clients(struct gen *g, FILE *cfp, FILE *ifp, struct rng *rc,
     }
 }
 
+/* deep-tiers: 6 to 8 levels a product, thresholds 1.6 times apart from
+ * twice the number of clients (a tenth of it for per-site products), so
+ * a popular product reaches several of them and its clients' choices
+ * decide which; each step 2 to 4 % cheaper. */
+static void write_deep_tiers(struct gen *g, FILE *fp, struct rng *r,
+                             const int *order, int ntier)
+{
+    int i, t;
+
+    for (i = 0; i < ntier; i++) {
+        const struct gen_product *p = &g->products[order[i]];
+        int levels = rng_int(r, 6, 8);
+        double off = 0, at = 2.0 * g->o->clients;
+
+        if (p->unit == U_FLAT)
+            at = g->o->clients / 10.0 < 2 ? 2 : g->o->clients / 10.0;
+        for (t = 0; t < levels; t++) {
+            double price;
+            off += rng_range(r, 0.02, 0.04);
+            price = round_to(p->price * (1 - off), 0.01);
+            if (price < 0.01)
+                price = 0.01;
+            csv_field(fp, p->id);
+            fprintf(fp, ",%.0f,%.2f\n", round_to(at, 1), price);
+            g->tier_rows++;
+            at *= 1.6;
+        }
+    }
+}
+
 /* All-units tiers on SP_GEN_TIERED_PRODUCTS products: thresholds on a
  * 1-2.5-5 ladder, the first near the number of clients (so a product on
  * a good share of the book reaches it), each step 4 to 6 % cheaper. */
@@ -892,6 +923,9 @@ static int write_tiers(struct gen *g, FILE *fp, struct rng *r)
 
     if (!order)
         return SP_ERR_NOMEM;
+    if (g->kn.deep_tiers)
+        ntier =
+            np < 2 * SP_GEN_TIERED_PRODUCTS ? np : 2 * SP_GEN_TIERED_PRODUCTS;
     for (i = 0; i < np; i++)
         order[i] = i;
     for (i = 0; i < ntier; i++) {
@@ -903,6 +937,11 @@ static int write_tiers(struct gen *g, FILE *fp, struct rng *r)
     while (start + 3 < COUNT(ladder) && ladder[start + 1] <= g->o->clients)
         start++;
     fputs("product,min_units,price\n", fp);
+    if (g->kn.deep_tiers) {
+        write_deep_tiers(g, fp, r, order, ntier);
+        free(order);
+        return SP_OK;
+    }
     for (i = 0; i < ntier; i++) {
         const struct gen_product *p = &g->products[order[i]];
         int levels = rng_int(r, 2, 3), step = start;
@@ -1127,7 +1166,7 @@ int sp_generate(const struct sp_generate_options *o, const char *out_dir,
     static const char *const names[F_COUNT] = {
         "catalog.csv", "clients.csv", "inventory.csv",
         "vendors.csv", "tiers.csv",   "scenarios.json"};
-    struct out_file files[F_COUNT];
+    struct sp_gen_out files[F_COUNT];
     struct gen g;
     struct rng r_vendors = rng_stream(o->seed, 1);
     struct rng r_products = rng_stream(o->seed, 2);
@@ -1137,9 +1176,12 @@ int sp_generate(const struct sp_generate_options *o, const char *out_dir,
     struct rng r_tiers = rng_stream(o->seed, 6);
     int st, i;
 
+    if (o->family == SP_GEN_UFL || o->family == SP_GEN_UFL_UNIFORM)
+        return sp_generate_ufl(o, out_dir, summary, err, errsize);
     memset(&g, 0, sizeof(g));
     memset(files, 0, sizeof(files));
     g.o = o;
+    sp_gen_family_knobs(o->family, &g.kn);
     g.k = o->categories;
     g.biggest_users = -1;
     st = check_options(o, err, errsize);
@@ -1223,5 +1265,69 @@ cleanup:
         summary->tiers = g.tier_rows;
     }
     gen_clear(&g);
+    return st;
+}
+
+/* ---- shared with the other generator files (gen_int.h) ------------------
+ */
+
+void sp_gen_set_err(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err || size == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+}
+
+char *sp_gen_join_path(const char *dir, const char *name)
+{
+    return join_path(dir, name);
+}
+
+int sp_gen_prepare_dir(const char *dir, int force, char *err, size_t errsize)
+{
+    int st = make_dirs(dir, err, errsize);
+
+    if (st == SP_OK && !force)
+        st = check_empty(dir, err, errsize);
+    return st;
+}
+
+int sp_gen_out_open(struct sp_gen_out *f, const char *dir, const char *name,
+                    char *err, size_t errsize)
+{
+    return out_open(f, dir, name, err, errsize);
+}
+
+int sp_gen_out_finish(struct sp_gen_out *f, int report, char *err,
+                      size_t errsize)
+{
+    return out_finish(f, report, err, errsize);
+}
+
+int sp_gen_out_commit(struct sp_gen_out *f, int commit, char *err,
+                      size_t errsize)
+{
+    return out_commit(f, commit, err, errsize);
+}
+
+int sp_gen_remove_stale(const char *dir, const char *name, char *err,
+                        size_t errsize)
+{
+    char *stale = join_path(dir, name);
+    int st = SP_OK;
+
+    if (!stale) {
+        set_err(err, errsize, "out of memory");
+        return SP_ERR_NOMEM;
+    }
+    if (remove(stale) != 0 && errno != ENOENT) {
+        set_err(err, errsize, "%s: cannot remove: %s", stale, strerror(errno));
+        st = SP_ERR_IO;
+    }
+    free(stale);
     return st;
 }

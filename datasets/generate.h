@@ -23,6 +23,19 @@
 /* Products that get volume tiers with tiers = 1 (all of them if fewer). */
 #define SP_GEN_TIERED_PRODUCTS 20
 
+/** The structure of the book (docs/generate.md, "Families"). */
+enum sp_gen_family {
+    SP_GEN_DEFAULT,        /**< the MSP book of the benchmark */
+    SP_GEN_CONTRACT_HEAVY, /**< most rows contracted, with ends and fees */
+    SP_GEN_MANY_VENDORS,   /**< many vendors, big overheads, few products */
+    SP_GEN_BIG_BUNDLES,    /**< bundles of 4 to 6 categories */
+    SP_GEN_DEEP_TIERS,     /**< 6 to 8 tier levels, many min_commits */
+    SP_GEN_SKEWED,         /**< a few clients with thousands of users */
+    SP_GEN_UFL,            /**< facility location, Euclidean costs */
+    SP_GEN_UFL_UNIFORM,    /**< facility location, uniform random costs */
+    SP_GEN_FAMILIES
+};
+
 /** What to generate. */
 struct sp_generate_options {
     int clients;    /**< 1 .. SP_GEN_MAX_CLIENTS */
@@ -32,6 +45,10 @@ struct sp_generate_options {
     int categories; /**< SP_GEN_MIN_CATEGORIES .. SP_GEN_MAX_CATEGORIES */
     int tiers;      /**< 1 = also write tiers.csv */
     int force;      /**< 1 = write into a folder that holds files already */
+    enum sp_gen_family family; /**< SP_GEN_DEFAULT unless set */
+    /** ufl only: read this ORLIB `cap` file instead of drawing costs;
+     *  NULL = draw them. */
+    const char *orlib;
 };
 
 /** Summary of what sp_generate() wrote. */
@@ -46,6 +63,21 @@ struct sp_generate_summary {
  * products, 8 categories, seed 1, no tiers; clients = 0 (must be set).
  */
 void sp_generate_options_init(struct sp_generate_options *o);
+
+/** @brief The family called name ("deep-tiers"), or -1 if none is. */
+int sp_gen_family_lookup(const char *name);
+
+/** @brief A family's name on the command line. */
+const char *sp_gen_family_name(enum sp_gen_family f);
+
+/** @brief Every family's name, comma-separated, for messages. */
+const char *sp_gen_family_list(void);
+
+/**
+ * @brief Sets o->vendors, o->products, o->categories and o->tiers to the
+ * family's defaults (the caller then applies what the user gave).
+ */
+void sp_gen_family_defaults(struct sp_generate_options *o);
 
 /**
  * @brief Writes catalog.csv, clients.csv, inventory.csv, vendors.csv,

@@ -1069,3 +1069,46 @@ enum sp_status sp_heuristic_covers(const struct sp_model *m,
     heur_free(&h);
     return SP_OK;
 }
+
+enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
+                                         const unsigned char *vendors,
+                                         struct sp_plan **out, double *cost)
+{
+    struct heur h;
+    bool too_wide = false;
+    int v;
+    enum sp_status st = SP_ERR_NOMEM;
+
+    *out = NULL;
+    if (!heur_init(&h, m, &too_wide))
+        goto cleanup;
+    st = SP_OK;
+    /* the cover step knows nothing of separate and
+     * max_categories_per_vendor: no plan rather than a plan that breaks
+     * them (as sp_heuristic_plan) */
+    if (too_wide || sp_guards_on(&m->sc->guards))
+        goto cleanup;
+    for (v = 0; v < m->pb->nvendors; v++)
+        h.kept[v] = h.must[v] || vendors[v];
+    /* priced at the catalog first; settle_levels then re-prices at the
+     * levels the plan's units reach */
+    memset(h.level, 0, (size_t)m->pb->nproducts * sizeof(int));
+    memset(h.target, 0, (size_t)m->pb->nproducts * sizeof(int));
+    h.cost = HUGE_VAL;
+    if (!cover_all(&h, NULL, h.trial))
+        goto cleanup;
+    st = consider(&h);
+    if (st == SP_OK)
+        st = settle_levels(&h);
+    if (st == SP_OK)
+        st = improve(&h);
+    if (st == SP_OK && h.cost < HUGE_VAL) {
+        *out = h.plan;
+        *cost = h.cost;
+        h.plan = NULL;
+    }
+
+cleanup:
+    heur_free(&h);
+    return st;
+}

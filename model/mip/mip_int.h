@@ -207,6 +207,38 @@ enum sp_status sp_heuristic_covers(const struct sp_model *m,
                                    const unsigned char *skip,
                                    unsigned char *taken);
 
+/**
+ * @brief A plan that keeps the vendors flagged in vendors (nvendors
+ *        flags; the required ones are added): every client's cheapest
+ *        cover by them, re-priced at the levels reached and improved as
+ *        sp_heuristic_plan does.
+ * @return SP_OK with *out a plan and *cost its cost by model/core/cost.c,
+ *         or *out NULL when those vendors cannot cover every client;
+ *         SP_ERR_NOMEM.
+ */
+enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
+                                         const unsigned char *vendors,
+                                         struct sp_plan **out, double *cost);
+
+/*
+ * Local search over the vendor set (model/mip/localsearch.c).
+ */
+
+/**
+ * @brief Add / drop / swap local search over the kept vendors, each set
+ *        valued by sp_heuristic_bounds (exact on facility-location
+ *        books, a lower bound where tiers and min_commits apply), from
+ *        *first's vendors, else the vendors lp's solution uses; the best
+ *        set found becomes a plan by sp_heuristic_plan_vendors, costed
+ *        by model/core/cost.c, and replaces *first when cheaper than *ub.
+ * @param lp a solved LP of m (m->lp), or NULL.
+ * @param ms milliseconds it may take, at most.
+ * @return SP_OK or SP_ERR_NOMEM.
+ */
+enum sp_status sp_localsearch_improve(const struct sp_model *m, glp_prob *lp,
+                                      int ms, struct sp_plan **first,
+                                      double *ub);
+
 /*
  * The root of the search for a lazy model (model/mip/root.c).
  */

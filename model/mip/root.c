@@ -399,6 +399,12 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
     }
     out->lp = out->lb = glp_get_obj_val(m->lp);
     st = try_plan(m, &out->first, &out->ub);
+    /* a better first plan by local search over the vendor set
+     * (localsearch.c): a quarter of the time left, 3 s at most */
+    if (st == SP_OK)
+        st = sp_localsearch_improve(
+            m, m->lp, (int)fmin(3000.0, ms_left(tm_lim, t0) / 4.0),
+            &out->first, &out->ub);
     if (st != SP_OK)
         goto done;
     /* without a plan nothing may stay parked */

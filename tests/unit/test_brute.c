@@ -492,6 +492,44 @@ static bool pins_bind(struct sp_problem *pb, double brute)
            fabs(free_cost - brute) > 1e-6 * fmax(1.0, fabs(brute));
 }
 
+/* Local search over the vendor set (model/mip/localsearch.c) from no
+ * plan and no LP: whatever plan it gives is feasible, costs what the
+ * checker says, and is not below the optimum. */
+static void check_localsearch(const struct sp_problem *pb, double brute,
+                              uint64_t seed)
+{
+    const struct sp_scenario *sc = &pb->scenarios[0];
+    struct sp_model *m = NULL;
+    struct sp_plan *plan = NULL;
+    struct sp_costing *k;
+    double ub = HUGE_VAL;
+    char why[256];
+    char *reason = sp_explain_infeasible(pb, sc, false);
+    bool explained = reason != NULL;
+
+    free(reason);
+    if (explained || isinf(brute) || sc->max_vendors >= 0)
+        return;
+    if (sp_model_build(pb, sc, true, &m) != SP_OK ||
+        sp_localsearch_improve(m, NULL, 10000, &plan, &ub) != SP_OK) {
+        ok(0, "seed %llu: local search runs", (unsigned long long)seed);
+        sp_model_free(m);
+        return;
+    }
+    if (plan) {
+        k = sp_cost_plan(pb, sc, plan);
+        ok(sp_verify_plan(pb, sc, plan, why, sizeof(why)) &&
+               fabs(k->total - ub) <= 1e-6 * fmax(1.0, ub) &&
+               ub >= brute - 1e-6 * fmax(1.0, brute),
+           "seed %llu: local search plan %.4f (checker %.4f) feasible and "
+           "not below the optimum %.4f %s",
+           (unsigned long long)seed, ub, k->total, brute, why);
+        sp_costing_free(k);
+    }
+    sp_plan_free(plan);
+    sp_model_free(m);
+}
+
 static int count_candidates(const struct sp_problem *pb)
 {
     int c, p, n = 0;
@@ -570,6 +608,7 @@ static double check_instance(struct sp_problem *pb, uint64_t seed,
     if (!isinf(brute))
         check_schedule(pb, best, seed);
     *cuts += check_root(pb, brute, best, seed);
+    check_localsearch(pb, brute, seed);
     sp_plan_free(best);
     check_vendor_sets(pb, brute, seed);
     st = sp_solve(pb, NULL, &res, err, sizeof(err));
