@@ -24,6 +24,11 @@ static const char usage[] =
     "      --time-limit S    stop each scenario after S seconds\n"
     "      --gap G           stop at relative gap G\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --msp-name NAME   your company's name, shown as the author\n"
+    "      --contact TEXT    one line of contact details (e-mail, phone)\n"
+    "      --logo FILE.png   your logo, top right of the Proposal sheet\n"
+    "      --valid-days N    days the offer stands (default 30)\n"
+    "      --issue-date DATE the issue date (default: today, UTC)\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -43,9 +48,11 @@ static void on_progress(const struct sp_progress *p, void *user)
 /* Options that take a value. */
 static int takes_value(const char *a)
 {
-    static const char *const names[] = {"--client",     "-o",    "--output",
-                                        "--scenario",   "-s",    "--scenarios",
-                                        "--time-limit", "--gap", "--today"};
+    static const char *const names[] = {
+        "--client",     "-o",          "--output",     "--scenario",
+        "-s",           "--scenarios", "--time-limit", "--gap",
+        "--today",      "--msp-name",  "--contact",    "--logo",
+        "--valid-days", "--issue-date"};
     size_t i;
 
     for (i = 0; i < sizeof(names) / sizeof(*names); i++)
@@ -59,11 +66,13 @@ struct args {
     int quiet;
     struct sp_load_options lo;
     struct sp_solve_options so;
+    struct sp_proposal_options po;
 };
 
 /* Returns -1 when the arguments are fine, else the exit code. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
+    double days;
     int i;
 
     for (i = 1; i < argc; i++) {
@@ -88,6 +97,22 @@ static int parse_args(int argc, char **argv, struct args *a)
                 a->lo.scenarios_path = v;
             else if (!strcmp(o, "--today"))
                 a->lo.today = v;
+            else if (!strcmp(o, "--msp-name"))
+                a->po.msp_name = v;
+            else if (!strcmp(o, "--contact"))
+                a->po.msp_contact = v;
+            else if (!strcmp(o, "--logo"))
+                a->po.logo = v;
+            else if (!strcmp(o, "--issue-date"))
+                a->po.issue_date = v;
+            else if (!strcmp(o, "--valid-days") &&
+                     (!cli_parse_number(v, &days) || days < 1 || days > 3650 ||
+                      days != (int)days))
+                return cli_usage_error(
+                    "proposal", "--valid-days: expected a whole number of "
+                                "days from 1 to 3650");
+            else if (!strcmp(o, "--valid-days"))
+                a->po.valid_days = (int)days;
             else if (!strcmp(o, "--time-limit") &&
                      (!cli_parse_number(v, &a->so.time_limit) ||
                       a->so.time_limit <= 0))
@@ -180,11 +205,13 @@ int cli_proposal(int argc, char **argv)
         rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
-    st = sp_proposal_write(res, a.client, a.scenario, a.output, err,
-                           sizeof(err));
+    st = sp_proposal_write_opt(res, a.client, a.scenario, a.output, &a.po, err,
+                               sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: proposal: %s\n", err);
         rc = st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
+        if (st == SP_ERR_INPUT) /* an unreadable logo: bad input */
+            rc = EXIT_INPUT;
         goto cleanup;
     }
     if (!a.quiet)

@@ -28,6 +28,10 @@ static const char usage[] =
     "      --shard I/N       solve only scenarios I, I+N, I+2N, ...\n"
     "      --scenario NAME   solve only the scenario of this name\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --recommend NAME  the scenario the Executive summary recommends\n"
+    "                        (default: the cheapest per month of the\n"
+    "                        eligible proven-optimal plans)\n"
+    "      --msp-name NAME   the MSP's name in the workbook's page headers\n"
     "      --strict          unmapped inventory rows are errors\n"
     "      --verbose         also list unknown columns\n"
     "  -q, --quiet           no progress on stderr\n"
@@ -92,6 +96,7 @@ int cli_solve(int argc, char **argv)
 {
     struct sp_load_options lo = {0};
     struct sp_solve_options so = {0};
+    struct sp_workbook_options wo = {0};
     const char *dir = NULL, *xlsx = NULL, *json = NULL;
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
@@ -118,7 +123,8 @@ int cli_solve(int argc, char **argv)
                 !strcmp(a, "--json") || !strcmp(a, "--time-limit") ||
                 !strcmp(a, "--gap") || !strcmp(a, "--write-lp") ||
                 !strcmp(a, "--write-mps") || !strcmp(a, "--shard") ||
-                !strcmp(a, "--today") || !strcmp(a, "--scenario"))
+                !strcmp(a, "--today") || !strcmp(a, "--scenario") ||
+                !strcmp(a, "--recommend") || !strcmp(a, "--msp-name"))
                 return cli_usage_error("solve", "option needs a value");
             return cli_usage_error("solve", "unknown option");
         } else if (!strcmp(a, "-s") || !strcmp(a, "--scenarios")) {
@@ -149,6 +155,10 @@ int cli_solve(int argc, char **argv)
             lo.today = argv[++i];
         } else if (!strcmp(a, "--scenario")) {
             so.only = argv[++i];
+        } else if (!strcmp(a, "--recommend")) {
+            wo.recommend = argv[++i];
+        } else if (!strcmp(a, "--msp-name")) {
+            wo.msp_name = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {
             return cli_usage_error("solve", "unknown option");
         } else if (!dir) {
@@ -180,6 +190,14 @@ int cli_solve(int argc, char **argv)
         rc = EXIT_USAGE;
         goto cleanup;
     }
+    if (wo.recommend && !sp_problem_has_scenario(pb, wo.recommend)) {
+        fprintf(stderr,
+                "stackplan: solve: --recommend: unknown scenario "
+                "'%s'\n",
+                wo.recommend);
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
     if (!quiet)
         so.progress = on_progress;
     st = sp_solve(pb, &so, &res, err, sizeof(err));
@@ -188,7 +206,7 @@ int cli_solve(int argc, char **argv)
         rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
-    rc = cli_write_result(res, json, xlsx);
+    rc = cli_write_result_opt(res, json, xlsx, &wo);
 
 cleanup:
     sp_result_free(res);

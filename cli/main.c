@@ -24,6 +24,7 @@ static const char usage[] =
     "  breakeven DATA_DIR  the price at which the optimum drops (takes up)\n"
     "                      a vendor or product; what each vendor is worth\n"
     "  merge SHARD.json... one workbook and JSON from 'solve --shard' runs\n"
+    "  recost PLAN.json DATA_DIR  a solve's plans costed on changed data\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (also after any command)\n"
@@ -68,6 +69,13 @@ int cli_exit_code(enum sp_status st)
 
 int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
 {
+    return cli_write_result_opt(res, json, xlsx, NULL);
+}
+
+int cli_write_result_opt(const sp_result *res, const char *json,
+                         const char *xlsx,
+                         const struct sp_workbook_options *wo)
+{
     char err[2048], *summary = NULL;
     int i, rc = EXIT_INTERNAL;
     enum sp_status st;
@@ -78,7 +86,7 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
                     sp_result_name(res, i), sp_result_reason(res, i));
     st = json ? sp_json_write(res, json, err, sizeof(err)) : SP_OK;
     if (st == SP_OK && xlsx)
-        st = sp_workbook_write(res, xlsx, err, sizeof(err));
+        st = sp_workbook_write_opt(res, xlsx, wo, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err);
         return st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
@@ -171,7 +179,7 @@ int main(int argc, char **argv)
         {"check", cli_check},       {"solve", cli_solve},
         {"proposal", cli_proposal}, {"generate", cli_generate},
         {"frontier", cli_frontier}, {"breakeven", cli_breakeven},
-        {"merge", cli_merge},
+        {"merge", cli_merge},       {"recost", cli_recost},
     };
     size_t i;
 

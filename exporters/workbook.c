@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The scenario workbook: Summary, Baseline, one sheet per scenario,
- * Vendors and Inputs.  The sheets are written by the xlsx_*.c files; this
- * one names them, builds each plan sheet's model, and writes the file
- * through a temporary name so that a failure leaves nothing behind.
+ * The scenario workbook: Executive summary, Summary, Baseline, one sheet
+ * per scenario, Vendors and Inputs.  The sheets are written by the xlsx_*.c
+ * files; this one names them, builds each plan sheet's model, and writes the
+ * file through a temporary name so that a failure leaves nothing behind.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,17 +44,18 @@ static bool has_plan(const struct sp_scenario_result *sr)
 /* Names and adds every sheet, in reading order. */
 static bool add_sheets(struct sp_xbook *b, struct sp_xnames *names)
 {
-    static const char *const fixed[] = {"Summary", "Baseline", "Vendors",
-                                        "Inputs"};
+    static const char *const fixed[] = {"Executive summary", "Summary",
+                                        "Baseline", "Vendors", "Inputs"};
     char name[SP_XLSX_NAME_SIZE];
     int i, n = b->res->nscenarios;
 
     /* the fixed names are taken first, so a scenario called "Summary"
      * becomes "Summary (2)" */
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 5; i++)
         if (!sp_xnames_make(names, fixed[i], fixed[i], name))
             return false;
-    if (!sp_xsheet_add(&b->summary, b->wb, &b->fmt, "Summary") ||
+    if (!sp_xsheet_add(&b->exec, b->wb, &b->fmt, "Executive summary") ||
+        !sp_xsheet_add(&b->summary, b->wb, &b->fmt, "Summary") ||
         !sp_xsheet_add(&b->baseline, b->wb, &b->fmt, "Baseline"))
         return false;
     for (i = 0; i < n; i++) {
@@ -122,9 +123,11 @@ static void set_properties(struct sp_xbook *b)
 static enum sp_status sheets_status(const struct sp_xbook *b, char *err,
                                     size_t errsize)
 {
-    enum sp_status st = sp_xs_status(&b->summary, err, errsize);
+    enum sp_status st = sp_xs_status(&b->exec, err, errsize);
     int i;
 
+    if (st == SP_OK)
+        st = sp_xs_status(&b->summary, err, errsize);
     if (st == SP_OK)
         st = sp_xs_status(&b->baseline, err, errsize);
     for (i = 0; st == SP_OK && i < b->res->nscenarios; i++)
@@ -140,6 +143,7 @@ static void book_free(struct sp_xbook *b)
 {
     int i;
 
+    sp_xsheet_clear(&b->exec);
     sp_xsheet_clear(&b->summary);
     sp_xsheet_clear(&b->baseline);
     sp_xsheet_clear(&b->vendors);
@@ -156,6 +160,13 @@ static void book_free(struct sp_xbook *b)
 enum sp_status sp_workbook_write(const sp_result *result, const char *path,
                                  char *err, size_t errsize)
 {
+    return sp_workbook_write_opt(result, path, NULL, err, errsize);
+}
+
+enum sp_status sp_workbook_write_opt(const sp_result *result, const char *path,
+                                     const struct sp_workbook_options *opt,
+                                     char *err, size_t errsize)
+{
     struct sp_xbook b;
     struct sp_xnames names = {0};
     char tmp[4096];
@@ -166,6 +177,14 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
     memset(&b, 0, sizeof(b));
     if (!result || !path || !*path) {
         snprintf(err, errsize, "workbook: no result or no path");
+        return SP_ERR_USAGE;
+    }
+    if (opt)
+        b.opt = *opt;
+    if (b.opt.recommend &&
+        !sp_problem_has_scenario(result->problem, b.opt.recommend)) {
+        snprintf(err, errsize, "workbook: --recommend: unknown scenario '%s'",
+                 b.opt.recommend);
         return SP_ERR_USAGE;
     }
     st = sp_atomic_tmpname(path, tmp, sizeof(tmp), err, errsize);
@@ -179,11 +198,16 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
     b.wb = workbook_new(tmp);
     st = SP_ERR_NOMEM;
     if (!b.scen || !b.scen_model || !b.wb ||
-        !sp_xfmt_init(&b.fmt, b.wb, b.pb->settings.currency) ||
-        !add_sheets(&b, &names) || !write_plan_sheets(&b)) {
+        !sp_xfmt_init(&b.fmt, b.wb, b.pb->settings.currency)) {
         snprintf(err, errsize, "out of memory");
         goto cleanup;
     }
+    sp_xfmt_set_owner(&b.fmt, b.opt.msp_name);
+    if (!add_sheets(&b, &names) || !write_plan_sheets(&b)) {
+        snprintf(err, errsize, "out of memory");
+        goto cleanup;
+    }
+    sp_xbook_write_exec(&b);
     sp_xbook_write_summary(&b);
     sp_xbook_write_vendors(&b);
     sp_xbook_write_inputs(&b);

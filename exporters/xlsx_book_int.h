@@ -7,10 +7,10 @@
  *   rows 0-2   title, status, the what-if note
  *   rows 3-4   key figures: horizon, licence, migration, termination,
  *              vendor overhead, total, run-rate, baseline, savings
- *   row 6      client table: one row per client, totals row
- *   then       effective prices: one row per product at its tier price,
+ *   row 7      effective prices: one row per product at its tier price,
  *              one per contract-priced (client, product) row
  *   then       vendor overhead: one row per vendor
+ *   then       client table: one row per client, totals row
  *   then       licence lines: one row per (client, product) chosen
  *   then       (baseline) unmapped inventory rows
  *
@@ -22,10 +22,16 @@
 #define SP_XLSX_BOOK_INT_H
 
 #include "core_int.h"
+#include "stackplan/export.h"
 #include "xlsx_int.h"
 
 /* Rows of the key-figure block of a plan sheet. */
-enum { SP_TOP_LABEL_ROW = 3, SP_TOP_ROW = 4, SP_CLIENT_HDR = 6 };
+enum { SP_TOP_LABEL_ROW = 3, SP_TOP_ROW = 4, SP_FIRST_TABLE_HDR = 7 };
+
+/* A book with more clients than this prints only the title, key figures,
+ * prices and vendor overhead of each plan sheet: its client table and
+ * licence lines are for filtering on screen, not for paper. */
+#define SP_PRINT_MAX_CLIENTS 40
 
 /* Columns of the key-figure block. */
 enum sp_top_col {
@@ -131,7 +137,8 @@ struct sp_xplan {
     double top[SP_TOP_NCOLS];
     double horizon;
     /* sheet rows */
-    int total_row, price_hdr, oh_hdr, oh_total_row, lines_hdr, unmapped_hdr;
+    int client_hdr, total_row, price_hdr, oh_hdr, oh_total_row, lines_hdr,
+        unmapped_hdr;
 };
 
 /** @brief Computes the model of a plan sheet.  @return false when out of
@@ -175,17 +182,28 @@ struct sp_xbook {
     const struct sp_result *res;
     const struct sp_problem *pb;
     struct sp_xfmt fmt;
-    struct sp_xsheet summary, baseline, vendors, inputs;
+    struct sp_workbook_options opt;
+    struct sp_xsheet exec, summary, baseline, vendors, inputs;
     struct sp_xsheet *scen; /* one per scenario */
     struct sp_xplan base_model;
     struct sp_xplan *scen_model; /* one per scenario; zeroed if no plan */
 };
 
-/** The Summary (xlsx_summary.c), Vendors (xlsx_vendors.c) and Inputs
- *  (xlsx_inputs.c) sheets. */
+/** The Executive summary (xlsx_exec.c), Summary (xlsx_summary.c),
+ *  Vendors (xlsx_vendors.c) and Inputs (xlsx_inputs.c) sheets. */
+void sp_xbook_write_exec(struct sp_xbook *b);
 void sp_xbook_write_summary(struct sp_xbook *b);
 void sp_xbook_write_vendors(struct sp_xbook *b);
 void sp_xbook_write_inputs(struct sp_xbook *b);
+
+/**
+ * @brief The recommended scenario: the one named (when name is given:
+ *        *named is set if it exists), else the cheapest per month (total /
+ *        horizon) of the proven-optimal plans of scenarios not marked
+ *        "eligible": false.  @return its index, -1 when none (or the
+ *        named one has no plan).
+ */
+int sp_xrecommend(const struct sp_result *res, const char *name, bool *named);
 
 /** "+10.00%" style text of a price_change multiplier; "" for 1. */
 void sp_xpercent_text(double multiplier, char *buf, size_t size);

@@ -280,7 +280,12 @@ void sp_xbook_write_inputs(struct sp_xbook *b)
     row = write_catalog(s, pb, row);
     row = write_tiers(s, pb, row);
     row = write_vendor_inputs(s, pb, row);
+    /* a big book's clients and inventory are for filtering, not paper */
+    if (pb->nclients > SP_PRINT_MAX_CLIENTS)
+        sp_xs_print_to(s, row - 1);
+    sp_xs_page_break(s, row);
     row = write_clients(s, pb, row);
+    sp_xs_page_break(s, row);
     write_inventory(s, pb, row);
     worksheet_freeze_panes(s->ws, 1, 0);
     sp_xs_finish(s, -1);

@@ -138,11 +138,12 @@ static void write_top(struct sp_xsheet *s, const struct sp_xplan_in *in,
 }
 
 static void write_headers(struct sp_xsheet *s, const struct sp_xplan_in *in,
+                          const struct sp_xplan *o,
                           const struct client_cols *k)
 {
     static const char *units[] = {"Users", "Devices", "Servers", "TB"};
     lxw_format *h = s->fmt->header;
-    int r = SP_CLIENT_HDR, i;
+    int r = o->client_hdr, i;
 
     sp_xs_str(s, r, 0, "Client", h);
     sp_xs_str(s, r, 1, "Name", h);
@@ -228,7 +229,7 @@ static void write_client(struct sp_xsheet *s, const struct sp_xplan_in *in,
 {
     const struct sp_client *cl = &in->pb->clients[c];
     const struct sp_xfmt *f = s->fmt;
-    int row = SP_CLIENT_HDR + 1 + c, i;
+    int row = o->client_hdr + 1 + c, i;
     double licence = o->client_monthly[c] * o->horizon;
     struct sp_xbuf miss = {0};
     char a[300], b[300];
@@ -287,7 +288,7 @@ static void sum_cell(struct sp_xsheet *s, int row, int col, int first,
 static void write_totals(struct sp_xsheet *s, const struct sp_xplan_in *in,
                          const struct sp_xplan *o, const struct client_cols *k)
 {
-    int r = o->total_row, first = SP_CLIENT_HDR + 1, last = r - 1, c;
+    int r = o->total_row, first = o->client_hdr + 1, last = r - 1, c;
 
     for (c = 0; c <= k->last; c++)
         sp_xs_blank(s, r, c, s->fmt->total_label);
@@ -305,10 +306,11 @@ static void write_totals(struct sp_xsheet *s, const struct sp_xplan_in *in,
 /* Coverage gaps stand out: the matrix's "gap" cells and the list of
  * missing categories. */
 static void highlight_gaps(struct sp_xsheet *s, const struct sp_xplan_in *in,
+                           const struct sp_xplan *o,
                            const struct client_cols *k)
 {
     lxw_conditional_format cf;
-    int first = SP_CLIENT_HDR + 1, last = SP_CLIENT_HDR + in->pb->nclients;
+    int first = o->client_hdr + 1, last = o->client_hdr + in->pb->nclients;
     lxw_error e;
 
     if (last < first)
@@ -343,20 +345,35 @@ void sp_xplan_write(struct sp_xsheet *s, const struct sp_xplan *o,
 
     write_title(s, in, o);
     write_top(s, in, o, &k);
-    write_headers(s, in, &k);
+    sp_xplan_write_prices(s, o, in);
+    sp_xplan_write_overhead(s, o, in);
+    sp_xs_label(s, o->client_hdr - 1, 0,
+                "Clients (one row per client: the products covering each "
+                "category, the licence now and proposed; filter with the "
+                "header's arrows)",
+                s->fmt->section);
+    write_headers(s, in, o, &k);
     for (c = 0; c < in->pb->nclients; c++)
         write_client(s, in, o, c, &k);
     write_totals(s, in, o, &k);
-    highlight_gaps(s, in, &k);
-    worksheet_autofilter(s->ws, SP_CLIENT_HDR, 0,
+    highlight_gaps(s, in, o, &k);
+    worksheet_autofilter(s->ws, (lxw_row_t)o->client_hdr, 0,
                          (lxw_row_t)(o->total_row - 1), (lxw_col_t)k.last);
-    worksheet_freeze_panes(s->ws, SP_CLIENT_HDR + 1, 2);
-    sp_xplan_write_prices(s, o, in);
-    sp_xplan_write_overhead(s, o, in);
+    /* the key figures stay in view while prices are edited below */
+    worksheet_freeze_panes(s->ws, SP_TOP_ROW + 1, 0);
     sp_xplan_write_lines(s, o, in);
     if (!in->before)
         sp_xplan_write_unmapped(s, o, in);
-    sp_xs_finish(s, SP_CLIENT_HDR);
+    /* each table starts a printed page, with its own header at its top;
+     * a big book prints the short tables only */
+    sp_xs_page_break(s, o->oh_hdr - 1);
+    sp_xs_page_break(s, o->client_hdr - 1);
+    sp_xs_page_break(s, o->lines_hdr - 1);
+    if (!in->before)
+        sp_xs_page_break(s, o->unmapped_hdr - 1);
+    if (in->pb->nclients > SP_PRINT_MAX_CLIENTS)
+        sp_xs_print_to(s, o->oh_total_row);
+    sp_xs_finish(s, -1);
 }
 
 void sp_xsheet_write_infeasible(struct sp_xsheet *s,

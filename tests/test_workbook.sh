@@ -70,6 +70,18 @@ t "proposal for acme-01 exits 0" test $? -eq 0
 sp proposal "$data" --client zeta-07 --scenario "keep acme" \
     -o "$out/wb/propz.xlsx" --quiet 2>/dev/null
 t "proposal for zeta-07 under 'keep acme' exits 0" test $? -eq 0
+sp proposal "$data" --client acme-01 -o "$out/wb/propb.xlsx" --quiet \
+    --msp-name 'Bright & Co IT' --contact 'sales@bright.example, +1 555 0100' \
+    --logo "$top_srcdir/tests/data/logo.png" --valid-days 45 \
+    --issue-date 2027-01-05 2>"$out/propb.stderr"
+t "a branded proposal (name, contact, logo, validity) exits 0" test $? -eq 0
+sp proposal "$data" --client acme-01 -o "$out/wb/bad.xlsx" --quiet \
+    --logo "$data/catalog.csv" 2>"$out/bad.stderr"
+t "a logo that is not a PNG file exits 1" test $? -eq 1
+t "... saying so" grep -q 'expected a PNG file' "$out/bad.stderr"
+sp proposal "$data" --client acme-01 -o "$out/wb/bad.xlsx" --quiet \
+    --valid-days 0 2>"$out/bad.stderr"
+t "--valid-days 0 is a usage error" test $? -eq 2
 sp proposal "$data" --client acme-01 --scenario "no email" \
     -o "$out/wb/bad.xlsx" --quiet 2>"$out/bad.stderr"
 t "proposal under an infeasible scenario exits 3" test $? -eq 3
@@ -138,7 +150,7 @@ profile "$out/prof-recalc" 0
 # two profiles, two processes: the conversions run side by side
 convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
-    "$out/wb/propz.xlsx" &
+    "$out/wb/propz.xlsx" "$out/wb/propb.xlsx" &
 whatif=
 [ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx"
 convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
@@ -218,8 +230,12 @@ for wb in basic many none; do
         sheets_ok "$out/recalc" $wb
 done
 
-chart_cache() { # xlsx: the cached values of its first chart's first series
-    unzip -p "$1" xl/charts/chart1.xml | grep -o '<c:val>.*</c:val>' |
+chart_cache() { # xlsx: the cached values of the total-cost chart's series
+    c=$(unzip -l "$1" 'xl/charts/chart*.xml' | awk '{ print $4 }' |
+        grep '^xl/charts/' | while read -r x; do
+            unzip -p "$1" "$x" | grep -q 'Total cost over the horizon' &&
+                echo "$x"; done | head -1)
+    unzip -p "$1" "$c" | grep -o '<c:val>.*</c:val>' |
         sed 's#</c:val>.*##' | grep -o '<c:v>[^<]*</c:v>' |
         sed 's/<[^>]*>//g' | paste -sd '\t' -
 }
@@ -309,8 +325,8 @@ names_valid() {
 }
 t "every sheet name is valid and unique ignoring case" names_valid
 sheet_names "$out/wb/many.xlsx" >"$out/names-many"
-t "many: 20 scenario sheets + Summary, Baseline, Vendors, Inputs" \
-    test "$(wc -l <"$out/names-many")" -eq 24
+t "many: 20 scenario sheets + Executive summary, Summary, Baseline, Vendors, Inputs" \
+    test "$(wc -l <"$out/names-many")" -eq 25
 
 # ---- the awkward client names -------------------------------------------
 client_row() { # workbook, client id: its row of the Baseline client table
@@ -385,6 +401,40 @@ t "proposal leaks nothing internal or about another client" \
     test -z "$(leaks "$out/wb/prop.xlsx" acme-01)"
 t "the Unicode client's proposal leaks nothing either" \
     test -z "$(leaks "$out/wb/propz.xlsx" zeta-07)"
+t "the branded proposal (logo, contact) leaks nothing" \
+    test -z "$(leaks "$out/wb/propb.xlsx" acme-01)"
+no_codes() { # no product code or client id in any part of the file
+    unzip -p "$1" >"$out/parts.txt"
+    for s in $(awk -F'\t' 'NR > 1 { print $1 }' "$out/catalog.tsv") "$2"; do
+        grep -qF -- "$s" "$out/parts.txt" && { echo "# shown: $s"; return 1; }
+    done
+    return 0
+}
+no_codes_both() {
+    no_codes "$out/wb/prop.xlsx" acme-01 && no_codes "$out/wb/propb.xlsx" acme-01
+}
+t "the proposals show no product code or client id" no_codes_both
+branded() {
+    f="$out/cached/propb-Proposal.csv"
+    grep -q 'Prepared for Acme, Inc. ""East"" Branch by Bright & Co IT' "$f" &&
+        grep -q 'Issued 2027-01-05 · valid until 2027-02-19' "$f" &&
+        grep -q 'Contact: sales@bright.example, +1 555 0100' "$f" &&
+        unzip -l "$out/wb/propb.xlsx" | grep -q 'xl/media/image1.png' &&
+        unzip -p "$out/wb/propb.xlsx" xl/worksheets/sheet1.xml |
+        grep -q 'Bright &amp;&amp; Co IT'
+}
+t "branding: MSP name, issue and valid-until dates, contact, logo, page header" \
+    branded
+cent_prices() { # every unit price has at most 2 decimals, per unit said
+    tsv "$out/cached/prop-Proposal.csv" | awk -F'\t' '
+        $4 ~ /^(per (user|device|server|TB)|flat)$/ { n++
+            if ($6 !~ /^[0-9]+(\.[0-9][0-9]?)?$/) { print "# " $6; bad = 1 } }
+        END { exit bad || n < 2 }'
+}
+t "proposal unit prices are rounded to the cent, with what they are per" \
+    cent_prices
+t "categories are shown as labels (Email security)" \
+    grep -q 'Email security' "$out/cached/prop-Coverage.csv"
 t "the leak check would see a leak (the workbook has them)" \
     test -n "$(leaks "$out/wb/basic.xlsx" acme-01)"
 sheet_names "$out/wb/prop.xlsx" >"$out/prop-names"
@@ -398,7 +448,7 @@ t "proposal's document properties name no company" \
 t "proposal names the client" \
     grep -q 'Acme, Inc. ""East"" Branch' "$out/cached/prop-Proposal.csv"
 t "migration plan leaves a contract at its end date" \
-    grep -q 'Retire,MailA,.*at contract end 2027-06-30' \
+    grep -q 'Retire,Alpha Mail,Alpha Mail Protect,.*at contract end 2027-06-30' \
     "$out/cached/prop-Migration plan.csv"
 
 echo "1..$n"

@@ -132,7 +132,8 @@ struct sp_scenario {
     int nkeep_clients;
     struct sp_price_change *price_changes;
     int nprice_changes;
-    int line; /* scenarios.json line of its object; 0 = default */
+    int line;        /* scenarios.json line of its object; 0 = default */
+    bool ineligible; /* "eligible": false: never the recommended plan */
 };
 
 struct sp_problem {
@@ -320,6 +321,7 @@ struct sp_result {
     struct sp_costing *baseline; /* under the file's settings */
     struct sp_scenario_result *scenarios;
     int nscenarios;
+    bool recosted; /* plans read back and costed on other data (recost) */
 };
 
 /* The independent check every plan passes before it is reported. */
