@@ -112,6 +112,9 @@ bool sp_xfmt_init(struct sp_xfmt *f, lxw_workbook *wb, const char *currency)
 
     format_set_bold(f->bold);
     format_set_text_wrap(f->wrap);
+    /* the inputs of a protected sheet */
+    format_set_unlocked(f->price_input);
+    format_set_unlocked(f->number_input);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
 
     format_set_num_format(f->money, money);

@@ -9,10 +9,10 @@
 #include "xlsx_book_int.h"
 
 static const char what_if_note[] =
-    "What-if: licence figures are formulas over the effective unit prices "
-    "in the price table below (blue cells). Edit a price and every total "
-    "on this sheet and on the Summary follows; the plan itself is not "
-    "re-optimised.";
+    "What-if: prices, price changes, the horizon and the labour rate come "
+    "from the Prices sheet; edit them there and every total, baseline and "
+    "saving follows. Fixed as solved: the plan, the tier reached, "
+    "contracted amounts, migration and termination costs.";
 
 /* Columns of the client table after the category matrix. */
 struct client_cols {
@@ -101,7 +101,8 @@ static void write_top(struct sp_xsheet *s, const struct sp_xplan_in *in,
 
     for (i = 0; i < SP_TOP_NCOLS; i++)
         sp_xs_str(s, SP_TOP_LABEL_ROW, i, labels[i], f->header);
-    sp_xs_num(s, r, SP_TOP_H, o->horizon, f->number);
+    sp_xprices_ref(in->px, in->px->plan_row[in->slot], PX_HORIZON_COL, a);
+    sp_xs_formulaf(s, r, SP_TOP_H, f->number, o->horizon, "=%s", a);
     sp_xref(a, NULL, o->total_row, k->licence, false);
     sp_xs_formulaf(s, r, SP_TOP_LICENCE, f->money, o->top[SP_TOP_LICENCE],
                    "=%s", a);
@@ -126,7 +127,10 @@ static void write_top(struct sp_xsheet *s, const struct sp_xplan_in *in,
     sp_xs_formulaf(s, r, SP_TOP_RUNRATE, f->money, o->top[SP_TOP_RUNRATE],
                    "=%s+%s", a, b);
     if (in->before) {
-        sp_xs_num(s, r, SP_TOP_BASELINE, o->top[SP_TOP_BASELINE], f->money);
+        /* the total of the baseline-under-settings table x the horizon */
+        sp_xs_formulaf(s, r, SP_TOP_BASELINE, f->money,
+                       o->top[SP_TOP_BASELINE], "=G%d*A%d",
+                       o->unmapped_hdr + 1 + in->pb->nvendors + 1, r + 1);
         sp_xs_formulaf(s, r, SP_TOP_SAVINGS, f->money, o->top[SP_TOP_SAVINGS],
                        "=H%d-F%d", r + 1, r + 1);
     } else {
@@ -364,13 +368,14 @@ void sp_xplan_write(struct sp_xsheet *s, const struct sp_xplan *o,
     sp_xplan_write_lines(s, o, in);
     if (!in->before)
         sp_xplan_write_unmapped(s, o, in);
+    else
+        sp_xplan_write_base_under(s, o, in);
     /* each table starts a printed page, with its own header at its top;
      * a big book prints the short tables only */
     sp_xs_page_break(s, o->oh_hdr - 1);
     sp_xs_page_break(s, o->client_hdr - 1);
     sp_xs_page_break(s, o->lines_hdr - 1);
-    if (!in->before)
-        sp_xs_page_break(s, o->unmapped_hdr - 1);
+    sp_xs_page_break(s, o->unmapped_hdr - 1);
     if (in->pb->nclients > SP_PRINT_MAX_CLIENTS)
         sp_xs_print_to(s, o->oh_total_row);
     sp_xs_finish(s, -1);

@@ -115,4 +115,41 @@ keep_risk() { # 'keep acme' recommended: its pinned client is a risk
             "$out/csv/keep-Executive summary.csv"
 }
 t "a scenario with keep_clients names its pinned client as a risk" keep_risk
+
+# ---- the Vendor scorecard ---------------------------------------------
+sc() { tsv "$out/csv/basic-Vendor scorecard.csv"; }
+table() { # title: the vendor rows of that table
+    sc | awk -F'\t' -v t="$1" '$1 == t { on = 1; getline; next }
+        on && $1 == "" { exit } on { print }'
+}
+spend_ok() { # each column's spend adds up to its monthly run-rate (JSON)
+    want=$(jq -r '[.baseline.monthly_run_rate, (.scenarios[]
+        | .monthly_run_rate // "")] | map(tostring) | @tsv' "$out/basic.json")
+    table 'Spend per month (licence + overhead)' |
+        awk -F'\t' '{ for (i = 2; i <= NF; i++) if ($i != "") { s[i] += $i; has[i] = 1 } }
+            END { for (i = 2; i <= 13; i++) printf "%s%s", (i > 2 ? "\t" : "x\t"),
+                      has[i] ? s[i] : ""; print "" }' |
+        awk -v want="$want" -v what=scorecard -f "$awkdir/rowcmp.awk"
+}
+t "scorecard: each plan's vendor spend adds up to its run-rate" spend_ok
+shares_ok() { # each feasible column's shares add up to 100 %
+    table "Share of the plan's spend per month" | tr -d '%' |
+        awk -F'\t' '{ for (i = 2; i <= NF; i++) if ($i != "") { s[i] += $i; has[i] = 1 } }
+            END { for (i in s) if ((s[i] - 100) ^ 2 > 1e-6) { print "# " i ": " s[i]; bad = 1 }
+                  exit bad || length(s) < 10 }'
+}
+t "scorecard: each plan's shares of spend add up to 100 %" shares_ok
+kept_ok() { # kept / dropped = the JSON's vendors
+    jq -r '.scenarios[] | select(.status != "infeasible")
+        | [.name, (.vendors | join("|"))] | @tsv' "$out/basic.json" \
+        >"$out/kept.tsv"
+    table 'Kept or dropped' >"$out/status.tsv"
+    awk -F'\t' 'NR == FNR { kept[FNR] = "|" $2 "|"; n = FNR; next }
+        { for (k = 1; k <= n; k++) {
+              is = index(kept[k], "|" $1 "|") > 0
+              v = $(k + 2)
+              if (is != (v == "kept")) { print "# " $1 " col " k ": " v; bad = 1 } } }
+        END { exit bad }' "$out/kept.tsv" "$out/status.tsv"
+}
+t "scorecard: kept and dropped = the JSON's vendors of each plan" kept_ok
 echo "1..$n"

@@ -115,13 +115,17 @@ if command -v zip >/dev/null 2>&1; then
         grep -o '</f><v>0</v>' | wc -l)
     t "the zeroed copy has every cached result set to 0 ($formulas)" \
         test "$formulas" -gt 100 -a "$formulas" -eq "$zeros"
-    # what-if: MailA's effective price in 'price +10%' goes up by 1
+    # what-if on the Prices sheet: SuiteB's catalog price up by 1 (no
+    # termination depends on it: termination stays as solved); and
+    # the horizon of 'optimal' (its row: 8) from 36 to 48 months
     pos=$(unzip -p "$out/wb/basic.xlsx" xl/workbook.xml |
-        grep -o '<sheet name="[^"]*"' | grep -n '"price +10%"' | cut -d: -f1)
-    (cd "$out/z-basic" &&
-        sed 's#<v>3.1713</v>#<v>4.1713</v>#g' "xl/worksheets/sheet$pos.xml" \
-            >edited && mv edited "xl/worksheets/sheet$pos.xml" &&
-        zip -q -X -r "$out/zeroed/whatif.xlsx" .)
+        grep -o '<sheet name="[^"]*"' | grep -n '"Prices"' | cut -d: -f1)
+    (cd "$out/z-basic" && x="xl/worksheets/sheet$pos.xml" && cp "$x" orig &&
+        sed 's#<v>6.1231</v>#<v>7.1231</v>#' orig >"$x" &&
+        zip -q -X -r "$out/zeroed/whatif.xlsx" . -x orig &&
+        sed 's#\(<c r="B8"[^>]*><v>\)36</v>#\148</v>#' orig >"$x" &&
+        zip -q -X -r "$out/zeroed/horizon.xlsx" . -x orig && cp orig "$x" &&
+        rm orig)
 else
     echo "# zip not found: recalculating the files as written"
     mkdir -p "$out/zeroed"
@@ -152,7 +156,7 @@ convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
     "$out/wb/propz.xlsx" "$out/wb/propb.xlsx" &
 whatif=
-[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx"
+[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx $out/zeroed/horizon.xlsx"
 convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
     "$out/zeroed/many.xlsx" "$out/zeroed/none.xlsx" \
     "$out/zeroed/prop.xlsx" $whatif &
@@ -270,32 +274,73 @@ for wb in basic many none prop; do
 done
 
 # ---- what-if: an edited price flows into every total -------------------
-whatif_ok() {
-    units=$(tsv "$out/cached/basic-price +10%.csv" |
-        awk -F'\t' '$2 == "MailA" && $3 != "contract" && $3 != "" &&
-                    $5 != "" { print $5; exit }')
-    [ -n "$units" ] || { echo "# MailA is not priced in 'price +10%'"; return 1; }
-    tsv "$out/recalc/whatif-Summary.csv" >"$out/whatif.tsv"
-    for pair in 'Total cost:["total_cost"]' 'Licence:["breakdown","licence"]'; do
+# the same edits made to the data and costed by stackplan recost: every
+# Summary figure must match, baselines and savings included
+recost_for() { # name, catalog sed, scenarios jq filter
+    mkdir -p "$out/rc-$1"
+    cp "$data"/*.csv "$out/rc-$1/"
+    sed "$2" "$data/catalog.csv" >"$out/rc-$1/catalog.csv"
+    jq "$3" "$data/scenarios.json" >"$out/rc-$1/scenarios.json"
+    sp recost "$out/basic.json" "$out/rc-$1" --json "$out/rc-$1.json" \
+        >/dev/null 2>&1
+    [ -s "$out/rc-$1.json" ]
+}
+live_ok() { # edited workbook, recost name
+    tsv "$out/recalc/$1-Summary.csv" >"$out/$1.tsv"
+    for pair in 'Total cost:["total_cost"]' 'Licence:["breakdown","licence"]' \
+        'Vendor overhead:["breakdown","vendor_overhead"]' \
+        "Baseline under the scenario's settings:[\"baseline_total_cost\"]" \
+        'Savings:["savings"]' 'Horizon (months):["horizon_months"]'; do
         label=${pair%%:*}
-        # baseline, then the scenarios: only 'price +10%' (24 months) moves
-        want=$(jq -r --argjson p "${pair#*:}" --argjson u "$units" \
+        want=$(jq -r --argjson p "${pair#*:}" \
             '[(.baseline | getpath($p)), (.scenarios[]
-              | if .name == "price +10%" then getpath($p) + $u * 24
-                else getpath($p) end)]
+              | if .status == "infeasible" and $p != ["horizon_months"]
+                then null else getpath($p) end)]
              | map(if . == null then "" else tostring end) | @tsv' \
-            "$out/basic.json")
-        row "$out/whatif.tsv" "$label" |
-            awk -v want="$want" -v what="what-if '$label'" \
+            "$out/rc-$2.json")
+        case $label in
+        Baseline*|Horizon*) want=$(printf '%s' "$want" | cut -f2-)
+            got=$(row "$out/$1.tsv" "$label" | cut -f1,3-) ;;
+        *) got=$(row "$out/$1.tsv" "$label") ;;
+        esac
+        printf '%s\n' "$got" |
+            awk -v want="$want" -v what="$1 '$label'" \
                 -f "$awkdir/rowcmp.awk" || return 1
     done
 }
 if [ $zeroed -eq 1 ]; then
-    t "an edited price moves that scenario's licence and total (only)" \
-        whatif_ok
+    t "recost at SuiteB + 1 (catalog) works" recost_for price \
+        's/^SuiteB,Beta Sec,endpoint;backup,device,6.1231,/SuiteB,Beta Sec,endpoint;backup,device,7.1231,/' .
+    t "Prices sheet: SuiteB + 1 moves every total, baseline and saving to recost's" \
+        live_ok whatif price
+    t "recost at 48 months for 'optimal' works" recost_for horizon 's/^//' \
+        '.scenarios |= map(if .name == "optimal" then . + {"horizon_months": 48} else . end)'
+    t "Prices sheet: a horizon edit moves that plan's figures to recost's" \
+        live_ok horizon horizon
 else
-    n=$((n + 1)); echo "ok $n # SKIP zip not found: no edited copy"
+    n=$((n + 4)); echo "ok $n # SKIP zip not found: no edited copy"
 fi
+
+# the inputs: named, unlocked, validated; every sheet protected (no password)
+inputs_guarded() {
+    f="$out/wb/basic.xlsx"
+    pos=$(unzip -p "$f" xl/workbook.xml | grep -o '<sheet name="[^"]*"' |
+        grep -n '"Prices"' | cut -d: -f1)
+    sheets=$(unzip -l "$f" 'xl/worksheets/sheet*.xml' | grep -c 'sheet[0-9]*.xml')
+    protected=$(for x in $(unzip -l "$f" 'xl/worksheets/sheet*.xml' |
+        awk '{ print $4 }' | grep '^xl/worksheets/'); do
+        unzip -p "$f" "$x" | grep -c '<sheetProtection sheet="1"'; done |
+        awk '{ s += $1 } END { print s }')
+    [ "$protected" -eq "$sheets" ] || { echo "# $protected of $sheets protected"; return 1; }
+    ! unzip -p "$f" 'xl/worksheets/sheet*.xml' | grep -q 'sheetProtection[^>]*password' &&
+    unzip -p "$f" "xl/worksheets/sheet$pos.xml" |
+        grep -q '<dataValidation type="decimal" operator="greaterThanOrEqual"' &&
+    unzip -p "$f" xl/styles.xml | grep -q 'locked="0"' &&
+    unzip -p "$f" xl/workbook.xml | grep -q '<definedName name="Price_SuiteB_3">' &&
+    unzip -p "$f" xl/workbook.xml | grep -q '<definedName name="Horizon_1">'
+}
+t "Prices inputs are named, unlocked and validated; every sheet protected without a password" \
+    inputs_guarded
 
 # ---- sheet names --------------------------------------------------------
 sheet_names() { # the workbook's sheet names, one a line
@@ -325,8 +370,8 @@ names_valid() {
 }
 t "every sheet name is valid and unique ignoring case" names_valid
 sheet_names "$out/wb/many.xlsx" >"$out/names-many"
-t "many: 20 scenario sheets + Executive summary, Summary, Baseline, Vendors, Inputs" \
-    test "$(wc -l <"$out/names-many")" -eq 25
+t "many: 20 scenario sheets + Executive summary, Summary, Prices, Baseline, Vendor scorecard, Vendors, Inputs" \
+    test "$(wc -l <"$out/names-many")" -eq 27
 
 # ---- the awkward client names -------------------------------------------
 client_row() { # workbook, client id: its row of the Baseline client table
