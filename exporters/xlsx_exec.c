@@ -173,10 +173,19 @@ static int block_money(struct sp_xbook *b, int row, int i)
     top_formula(s, row, 1, f->money, b, i, SP_TOP_SAVINGS, "/", SP_TOP_H);
     row++;
     label_row(s, row, "Monthly run-rate today");
-    sp_xs_num(s, row, 1, before->monthly_run_rate, f->money);
+    {
+        /* the total of the scenario sheet's "Baseline under this
+         * scenario's settings" table: it follows the Prices sheet */
+        const struct sp_xplan *m = plan_model(b, i);
+        char ref[300];
+        sp_xref(ref, plan_sheet(b, i), m->unmapped_hdr + 1 + b->pb->nvendors,
+                6, true);
+        sp_xs_formulaf(s, row, 1, f->money, before->monthly_run_rate, "=%s",
+                       ref);
+    }
     sp_xs_label(s, row, 2,
-                "licence + vendor overhead per month of the current stack, "
-                "fixed at solve time",
+                "licence + vendor overhead per month of the current stack "
+                "under the same settings",
                 f->note);
     row++;
     label_row(s, row, "Monthly run-rate once migrated");

@@ -275,6 +275,11 @@ void sp_xbook_write_inputs(struct sp_xbook *b)
     snprintf(line, sizeof(line), "Read from %s",
              pb->dir ? pb->dir : "(memory)");
     sp_xs_label(s, 1, 0, line, b->fmt.subtitle);
+    sp_xs_label(s, 2, 0,
+                "For reference: these are the files as read; editing them "
+                "here changes nothing. The what-if inputs are on the Prices "
+                "sheet.",
+                b->fmt.note);
     row = write_settings(s, pb, row);
     row = write_scenarios(s, pb, row);
     row = write_catalog(s, pb, row);
