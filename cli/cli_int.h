@@ -23,6 +23,7 @@ int cli_frontier(int argc, char **argv);
 int cli_breakeven(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_import(int argc, char **argv);
+int cli_recost(int argc, char **argv);
 
 /* The options frontier and breakeven share (cmd_frontier.c). */
 struct cli_whatif_args {
@@ -89,6 +90,12 @@ enum {
     OPT_PRODUCTS,
     OPT_CATEGORIES,
     OPT_CONTROLS,
+    OPT_RECOMMEND,
+    OPT_MSP_NAME,
+    OPT_CONTACT,
+    OPT_LOGO,
+    OPT_VALID_DAYS,
+    OPT_ISSUE_DATE,
     OPT_FIRST_FREE /* commands number their own options from here */
 };
 /** What cli_getopt returns for a bad option (already reported). */
@@ -128,6 +135,10 @@ int cli_exit_code(enum sp_status st);
  *  the JSON and/or workbook, the summary on stdout (unless the JSON went
  *  there).  @return the exit code. */
 int cli_write_result(const sp_result *res, const char *json, const char *xlsx);
+/** cli_write_result with the workbook's options (solve --recommend). */
+int cli_write_result_opt(const sp_result *res, const char *json,
+                         const char *xlsx,
+                         const struct sp_workbook_options *wo);
 /** A whole option value as a finite number >= 0 (--time-limit, --gap).
  *  @return 1 and *out set, or 0. */
 int cli_parse_number(const char *s, double *out);

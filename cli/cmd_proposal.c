@@ -29,6 +29,11 @@ static const char usage[] =
     "      --today DATE      the date used when settings give no start_date\n"
     "      --verbose         also list unknown columns, and log the solver\n"
     "                        (GLPK's output, rounds, cuts) on stderr\n"
+    "      --msp-name NAME   your company's name, shown as the author\n"
+    "      --contact TEXT    one line of contact details (e-mail, phone)\n"
+    "      --logo FILE.png   your logo, top right of the Proposal sheet\n"
+    "      --valid-days N    days the offer stands (default 30)\n"
+    "      --issue-date DATE the issue date (default: today, UTC)\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -50,6 +55,7 @@ struct args {
     int quiet;
     struct sp_load_options lo;
     struct sp_solve_options so;
+    struct sp_proposal_options po;
 };
 
 static const struct option options[] = {
@@ -64,12 +70,18 @@ static const struct option options[] = {
     {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
     {"gap", required_argument, NULL, OPT_GAP},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"msp-name", required_argument, NULL, OPT_MSP_NAME},
+    {"contact", required_argument, NULL, OPT_CONTACT},
+    {"logo", required_argument, NULL, OPT_LOGO},
+    {"valid-days", required_argument, NULL, OPT_VALID_DAYS},
+    {"issue-date", required_argument, NULL, OPT_ISSUE_DATE},
     {NULL, 0, NULL, 0},
 };
 
 /* Returns -1 when the arguments are fine, else the exit code. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
+    double days;
     int c, rc;
 
     optind = 1;
@@ -109,6 +121,28 @@ static int parse_args(int argc, char **argv, struct args *a)
             if ((rc = cli_opt_gap("proposal", "--gap", optarg, &a->so.gap)) >=
                 0)
                 return rc;
+            break;
+        case OPT_MSP_NAME:
+            a->po.msp_name = optarg;
+            break;
+        case OPT_CONTACT:
+            a->po.msp_contact = optarg;
+            break;
+        case OPT_LOGO:
+            a->po.logo = optarg;
+            break;
+        case OPT_ISSUE_DATE:
+            if ((rc = cli_opt_date("proposal", "--issue-date", optarg)) >= 0)
+                return rc;
+            a->po.issue_date = optarg;
+            break;
+        case OPT_VALID_DAYS:
+            if (!cli_parse_number(optarg, &days) || days < 1 || days > 3650 ||
+                days != (int)days)
+                return cli_usage_error(
+                    "proposal", "--valid-days: expected a whole number of "
+                                "days from 1 to 3650");
+            a->po.valid_days = (int)days;
             break;
         case OPT_VERBOSE:
             a->lo.verbose = 1;
@@ -193,11 +227,13 @@ int cli_proposal(int argc, char **argv)
         rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
-    st = sp_proposal_write(res, a.client, a.scenario, a.output, err,
-                           sizeof(err));
+    st = sp_proposal_write_opt(res, a.client, a.scenario, a.output, &a.po, err,
+                               sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: proposal: %s\n", err);
         rc = st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
+        if (st == SP_ERR_INPUT) /* an unreadable logo: bad input */
+            rc = EXIT_INPUT;
         goto cleanup;
     }
     if (err[0]) /* a warning: text cut to Excel's cell limit */

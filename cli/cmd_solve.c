@@ -33,6 +33,10 @@ static const char usage[] =
     "      --list-scenarios  print the scenario names (sweeps expanded)\n"
     "                        and exit\n"
     "      --today DATE      the date used when settings give no start_date\n"
+    "      --recommend NAME  the scenario the Executive summary recommends\n"
+    "                        (default: the cheapest per month of the\n"
+    "                        eligible proven-optimal plans)\n"
+    "      --msp-name NAME   the MSP's name in the workbook's page headers\n"
     "      --strict          unmapped inventory rows are errors\n"
     "      --verbose         also list unknown columns, and log the solver\n"
     "                        (GLPK's output, rounds, cuts) on stderr\n"
@@ -113,6 +117,8 @@ static const struct option options[] = {
     {"today", required_argument, NULL, OPT_TODAY},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"recommend", required_argument, NULL, OPT_RECOMMEND},
+    {"msp-name", required_argument, NULL, OPT_MSP_NAME},
     {NULL, 0, NULL, 0},
 };
 
@@ -120,6 +126,7 @@ int cli_solve(int argc, char **argv)
 {
     struct sp_load_options lo = {0};
     struct sp_solve_options so = {0};
+    struct sp_workbook_options wo = {0};
     const char *dir = NULL, *xlsx = NULL, *json = NULL;
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
@@ -186,6 +193,12 @@ int cli_solve(int argc, char **argv)
         case OPT_SCENARIO:
             so.only = optarg;
             break;
+        case OPT_RECOMMEND:
+            wo.recommend = optarg;
+            break;
+        case OPT_MSP_NAME:
+            wo.msp_name = optarg;
+            break;
         default:
             return EXIT_USAGE;
         }
@@ -225,6 +238,11 @@ int cli_solve(int argc, char **argv)
         rc = cli_unknown_name("solve", pb, SP_NAME_SCENARIO, so.only);
         goto cleanup;
     }
+    if (wo.recommend && !sp_problem_has_scenario(pb, wo.recommend)) {
+        rc = cli_unknown_name("solve --recommend", pb, SP_NAME_SCENARIO,
+                              wo.recommend);
+        goto cleanup;
+    }
     if (!quiet)
         so.progress = on_progress;
     st = sp_solve(pb, &so, &res, err, sizeof(err));
@@ -233,7 +251,7 @@ int cli_solve(int argc, char **argv)
         rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
-    rc = cli_write_result(res, json, xlsx);
+    rc = cli_write_result_opt(res, json, xlsx, &wo);
 
 cleanup:
     sp_result_free(res);

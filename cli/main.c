@@ -26,6 +26,7 @@ static const char usage[] =
     "  breakeven DATA_DIR  the price at which the optimum drops (takes up)\n"
     "                      a vendor or product; what each vendor is worth\n"
     "  merge SHARD.json... one workbook and JSON from 'solve --shard' runs\n"
+    "  recost PLAN.json DATA_DIR  a solve's plans costed on changed data\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (also after any command)\n"
@@ -96,6 +97,13 @@ int cli_exit_code(enum sp_status st)
 
 int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
 {
+    return cli_write_result_opt(res, json, xlsx, NULL);
+}
+
+int cli_write_result_opt(const sp_result *res, const char *json,
+                         const char *xlsx,
+                         const struct sp_workbook_options *wo)
+{
     char err[2048], *summary = NULL;
     int i, rc = EXIT_INTERNAL;
     enum sp_status st;
@@ -107,7 +115,7 @@ int cli_write_result(const sp_result *res, const char *json, const char *xlsx)
     err[0] = '\0';
     st = json ? sp_json_write(res, json, err, sizeof(err)) : SP_OK;
     if (st == SP_OK && xlsx)
-        st = sp_workbook_write(res, xlsx, err, sizeof(err));
+        st = sp_workbook_write_opt(res, xlsx, wo, err, sizeof(err));
     if (st != SP_OK) {
         fprintf(stderr, "stackplan: %s\n", err);
         return st == SP_ERR_IO ? EXIT_OUTPUT : cli_exit_code(st);
@@ -223,6 +231,7 @@ static const struct {
     {"proposal", cli_proposal}, {"generate", cli_generate},
     {"frontier", cli_frontier}, {"breakeven", cli_breakeven},
     {"merge", cli_merge},       {"import", cli_import},
+    {"recost", cli_recost},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -26,5 +26,15 @@ out=${1:-sample-proposal.xlsx}
 # the first client of clients.csv, unless one is named
 client=${2:-$(sed -n 2p "$data/clients.csv" | cut -d, -f1)}
 
-"$stackplan" proposal "$data" --client "$client" -o "$out" --quiet
+# branded: MSP_NAME, MSP_CONTACT, MSP_LOGO (a PNG file) and VALID_DAYS
+# override the sample's
+set -- --msp-name "${MSP_NAME:-Northwind Managed IT}" \
+    --contact "${MSP_CONTACT:-sales@northwind.example · +1 555 0100}" \
+    --valid-days "${VALID_DAYS:-30}"
+if [ -n "$MSP_LOGO" ]; then
+    set -- "$@" --logo "$MSP_LOGO"
+elif [ -f "$src/tests/data/logo.png" ]; then
+    set -- "$@" --logo "$src/tests/data/logo.png"
+fi
+"$stackplan" proposal "$data" --client "$client" -o "$out" --quiet "$@"
 echo "wrote $out: the proposal for client $client"

@@ -136,6 +136,8 @@ enum {
     F_STATUS,
     F_GAP,
     F_VENDORS,
+    F_TODAY, /* today's total on the row of today's vendor count: the
+                chart's "today" point */
     F_NCOLS
 };
 
@@ -152,7 +154,8 @@ static void frontier_header(struct sp_xsheet *s, const sp_frontier *f)
         "Savings vs today",
         "Status",
         "Gap",
-        "Vendors kept (names)"};
+        "Vendors kept (names)",
+        "Today (same vendor count)"};
     const struct sp_xfmt *x = s->fmt;
     char text[1024];
     int i;
@@ -224,6 +227,9 @@ static void frontier_row(struct sp_xsheet *s, const sp_frontier *f, int i,
         s->nomem = true;
     sp_xs_str(s, row, F_VENDORS, sp_xbuf_str(&names), x->wrap);
     sp_xbuf_free(&names);
+    if (p->max_vendors >= 0 && p->max_vendors == f->baseline_vendors)
+        /* a number, not a formula: the chart's cache holds cell values */
+        sp_xs_num(s, row, F_TODAY, f->baseline_total, x->money);
 }
 
 /* Cost against the vendor limit: the limit rows only (the unconstrained
@@ -254,13 +260,33 @@ static void frontier_chart(struct sp_xsheet *s, lxw_workbook *wb,
                             (lxw_row_t)last, F_TOTAL);
     chart_series_set_name(ser, "Least total cost");
     chart_series_set_marker_type(ser, LXW_CHART_MARKER_CIRCLE);
+    sp_xchart_labels(ser, f->base.settings.currency);
+    /* today: one point at today's vendor count, when the limits reach it */
+    if (f->baseline_vendors >= 0) {
+        lxw_chart_line none = {0};
+        lxw_chart_series *now = chart_add_series(ch, NULL, NULL);
+        if (!now) {
+            s->nomem = true;
+            return;
+        }
+        chart_series_set_categories(now, s->name, (lxw_row_t)first, F_LIMIT,
+                                    (lxw_row_t)last, F_LIMIT);
+        chart_series_set_values(now, s->name, (lxw_row_t)first, F_TODAY,
+                                (lxw_row_t)last, F_TODAY);
+        chart_series_set_name(now, "Today");
+        chart_series_set_marker_type(now, LXW_CHART_MARKER_DIAMOND);
+        chart_series_set_marker_size(now, 10);
+        none.none = LXW_TRUE;
+        chart_series_set_line(now, &none);
+        sp_xchart_labels(now, f->base.settings.currency);
+    }
     chart_title_set_name(ch, "Total cost against vendors kept");
     chart_axis_set_name(ch->x_axis, "Max vendors");
     chart_axis_set_name(ch->y_axis, "Total cost over the horizon");
-    sp_xfmt_currency(f->base.settings.currency, 0, money, sizeof(money));
-    chart_axis_set_num_format(ch->y_axis, money);
-    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    opt.x_scale = 1.6;
+    snprintf(money, sizeof(money), "%s", f->base.settings.currency);
+    sp_xchart_style(ch, money);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    opt.x_scale = 1;
     opt.y_scale = 1.3;
     if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)at, 0, ch, &opt) !=
         LXW_NO_ERROR)

@@ -46,6 +46,58 @@ static enum sp_status pick_scenario(const struct sp_result *res,
     return SP_ERR_INFEASIBLE;
 }
 
+/* The logo must be a readable PNG file: libxlsxwriter would otherwise
+ * fail at close with a less helpful message. */
+static enum sp_status check_logo(const char *path, char *err, size_t errsize)
+{
+    static const unsigned char sig[8] = {0x89, 'P',  'N',  'G',
+                                         '\r', '\n', 0x1A, '\n'};
+    unsigned char head[8];
+    FILE *f = fopen(path, "rb");
+    size_t n;
+
+    if (!f) {
+        snprintf(err, errsize, "--logo: %s: cannot be read", path);
+        return SP_ERR_INPUT;
+    }
+    n = fread(head, 1, sizeof(head), f);
+    fclose(f);
+    if (n != sizeof(head) || memcmp(head, sig, sizeof(sig)) != 0) {
+        snprintf(err, errsize, "--logo: %s: expected a PNG file", path);
+        return SP_ERR_INPUT;
+    }
+    return SP_OK;
+}
+
+static enum sp_status set_branding(struct sp_xprop *x,
+                                   const struct sp_proposal_options *opt,
+                                   char *err, size_t errsize)
+{
+    if (opt)
+        x->opt = *opt;
+    if (x->opt.valid_days < 0) {
+        snprintf(err, errsize, "--valid-days: expected 0 or more days");
+        return SP_ERR_USAGE;
+    }
+    if (x->opt.valid_days == 0)
+        x->opt.valid_days = 30;
+    if (x->opt.issue_date) {
+        if (!sp_date_parse(x->opt.issue_date, &x->issued)) {
+            snprintf(err, errsize,
+                     "issue date: expected YYYY-MM-DD, got \"%s\"",
+                     x->opt.issue_date);
+            return SP_ERR_USAGE;
+        }
+    } else {
+        x->issued = sp_date_today();
+    }
+    x->valid_until = sp_xdate_add_days(x->issued, x->opt.valid_days);
+    if (x->opt.logo && *x->opt.logo)
+        return check_logo(x->opt.logo, err, errsize);
+    x->opt.logo = NULL;
+    return SP_OK;
+}
+
 static void set_properties(struct sp_xprop *x)
 {
     char title[512], subject[] = "Current and proposed security stack";
@@ -64,8 +116,12 @@ static enum sp_status write_sheets(struct sp_xprop *x, char *err,
 {
     enum sp_status st;
 
-    if (!sp_xfmt_init(&x->fmt, x->wb, x->pb->settings.currency) ||
-        !sp_xsheet_add(&x->main, x->wb, &x->fmt, "Proposal") ||
+    if (!sp_xfmt_init(&x->fmt, x->wb, x->pb->settings.currency)) {
+        snprintf(err, errsize, "out of memory");
+        return SP_ERR_NOMEM;
+    }
+    sp_xfmt_set_owner(&x->fmt, x->opt.msp_name);
+    if (!sp_xsheet_add(&x->main, x->wb, &x->fmt, "Proposal") ||
         !sp_xsheet_add(&x->coverage, x->wb, &x->fmt, "Coverage") ||
         !sp_xsheet_add(&x->steps, x->wb, &x->fmt, "Migration plan")) {
         snprintf(err, errsize, "out of memory");
@@ -87,6 +143,16 @@ enum sp_status sp_proposal_write(const sp_result *result, const char *client,
                                  const char *scenario, const char *path,
                                  char *err, size_t errsize)
 {
+    return sp_proposal_write_opt(result, client, scenario, path, NULL, err,
+                                 errsize);
+}
+
+enum sp_status sp_proposal_write_opt(const sp_result *result,
+                                     const char *client, const char *scenario,
+                                     const char *path,
+                                     const struct sp_proposal_options *opt,
+                                     char *err, size_t errsize)
+{
     struct sp_xprop x;
     char tmp[4096];
     enum sp_status st;
@@ -107,6 +173,8 @@ enum sp_status sp_proposal_write(const sp_result *result, const char *client,
         return SP_ERR_USAGE;
     }
     st = pick_scenario(result, scenario, &x.sr, err, errsize);
+    if (st == SP_OK)
+        st = set_branding(&x, opt, err, errsize);
     if (st != SP_OK)
         return st;
     st = sp_atomic_tmpname(path, tmp, sizeof(tmp), err, errsize);

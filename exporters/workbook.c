@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The scenario workbook: Summary, Baseline, one sheet per scenario,
- * Vendors and Inputs.  The sheets are written by the xlsx_*.c files; this
- * one names them, builds each plan sheet's model, and writes the file
- * through a temporary name so that a failure leaves nothing behind.
+ * The scenario workbook: Executive summary, Summary, Baseline, one sheet
+ * per scenario, Vendors and Inputs.  The sheets are written by the xlsx_*.c
+ * files; this one names them, builds each plan sheet's model, and writes the
+ * file through a temporary name so that a failure leaves nothing behind.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,7 @@ static void plan_input(struct sp_xplan_in *in, const struct sp_result *res,
     memset(in, 0, sizeof(*in));
     in->pb = res->problem;
     in->current = res->current;
+    in->slot = i + 1;
     if (i < 0) {
         in->plan = res->current;
         in->cost = res->baseline;
@@ -45,17 +46,20 @@ static bool has_plan(const struct sp_scenario_result *sr)
 /* Names and adds every sheet, in reading order. */
 static bool add_sheets(struct sp_xbook *b, struct sp_xnames *names)
 {
-    static const char *const fixed[] = {"Summary", "Baseline", "Vendors",
-                                        "Inputs"};
+    static const char *const fixed[] = {
+        "Executive summary", "Summary", "Prices", "Baseline",
+        "Vendor scorecard",  "Vendors", "Inputs"};
     char name[SP_XLSX_NAME_SIZE];
     int i, n = b->res->nscenarios;
 
     /* the fixed names are taken first, so a scenario called "Summary"
      * becomes "Summary (2)" */
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 7; i++)
         if (!sp_xnames_make(names, fixed[i], fixed[i], name))
             return false;
-    if (!sp_xsheet_add(&b->summary, b->wb, &b->fmt, "Summary") ||
+    if (!sp_xsheet_add(&b->exec, b->wb, &b->fmt, "Executive summary") ||
+        !sp_xsheet_add(&b->summary, b->wb, &b->fmt, "Summary") ||
+        !sp_xsheet_add(&b->prices, b->wb, &b->fmt, "Prices") ||
         !sp_xsheet_add(&b->baseline, b->wb, &b->fmt, "Baseline"))
         return false;
     for (i = 0; i < n; i++) {
@@ -64,7 +68,8 @@ static bool add_sheets(struct sp_xbook *b, struct sp_xnames *names)
             !sp_xsheet_add(&b->scen[i], b->wb, &b->fmt, name))
             return false;
     }
-    return sp_xsheet_add(&b->vendors, b->wb, &b->fmt, "Vendors") &&
+    return sp_xsheet_add(&b->scorecard, b->wb, &b->fmt, "Vendor scorecard") &&
+           sp_xsheet_add(&b->vendors, b->wb, &b->fmt, "Vendors") &&
            sp_xsheet_add(&b->inputs, b->wb, &b->fmt, "Inputs");
 }
 
@@ -73,7 +78,10 @@ static bool write_plan_sheets(struct sp_xbook *b)
     struct sp_xplan_in in;
     int i;
 
+    if (!sp_xprices_layout(&b->prices_px, b))
+        return false;
     plan_input(&in, b->res, -1);
+    in.px = &b->prices_px;
     if (!sp_xplan_model(&b->base_model, &in))
         return false;
     sp_xplan_write(&b->baseline, &b->base_model, &in);
@@ -83,11 +91,31 @@ static bool write_plan_sheets(struct sp_xbook *b)
             continue;
         }
         plan_input(&in, b->res, i);
+        in.px = &b->prices_px;
+        in.base_model = &b->base_model;
+        in.base_sheet = &b->baseline;
         if (!sp_xplan_model(&b->scen_model[i], &in))
             return false;
         sp_xplan_write(&b->scen[i], &b->scen_model[i], &in);
     }
     return true;
+}
+
+/* Every sheet protected without a password: only the Prices sheet's
+ * inputs (unlocked formats) take an edit; filters and sorting still work. */
+static void protect_all(struct sp_xbook *b)
+{
+    lxw_protection opt = {0};
+    lxw_worksheet *ws;
+
+    opt.autofilter = LXW_TRUE;
+    opt.sort = LXW_TRUE;
+    opt.format_columns = LXW_TRUE;
+    opt.format_rows = LXW_TRUE;
+    LXW_FOREACH_WORKSHEET(ws, b->wb)
+    {
+        worksheet_protect(ws, NULL, &opt);
+    }
 }
 
 static void set_properties(struct sp_xbook *b)
@@ -123,13 +151,19 @@ static void set_properties(struct sp_xbook *b)
 static enum sp_status sheets_status(const struct sp_xbook *b, char *err,
                                     size_t errsize)
 {
-    enum sp_status st = sp_xs_status(&b->summary, err, errsize);
+    enum sp_status st = sp_xs_status(&b->exec, err, errsize);
     int i;
 
+    if (st == SP_OK)
+        st = sp_xs_status(&b->summary, err, errsize);
+    if (st == SP_OK)
+        st = sp_xs_status(&b->prices, err, errsize);
     if (st == SP_OK)
         st = sp_xs_status(&b->baseline, err, errsize);
     for (i = 0; st == SP_OK && i < b->res->nscenarios; i++)
         st = sp_xs_status(&b->scen[i], err, errsize);
+    if (st == SP_OK)
+        st = sp_xs_status(&b->scorecard, err, errsize);
     if (st == SP_OK)
         st = sp_xs_status(&b->vendors, err, errsize);
     if (st == SP_OK)
@@ -141,8 +175,12 @@ static void book_free(struct sp_xbook *b)
 {
     int i;
 
+    sp_xsheet_clear(&b->exec);
     sp_xsheet_clear(&b->summary);
+    sp_xsheet_clear(&b->prices);
+    sp_xprices_free(&b->prices_px);
     sp_xsheet_clear(&b->baseline);
+    sp_xsheet_clear(&b->scorecard);
     sp_xsheet_clear(&b->vendors);
     sp_xsheet_clear(&b->inputs);
     for (i = 0; b->scen && i < b->res->nscenarios; i++)
@@ -156,6 +194,13 @@ static void book_free(struct sp_xbook *b)
 
 enum sp_status sp_workbook_write(const sp_result *result, const char *path,
                                  char *err, size_t errsize)
+{
+    return sp_workbook_write_opt(result, path, NULL, err, errsize);
+}
+
+enum sp_status sp_workbook_write_opt(const sp_result *result, const char *path,
+                                     const struct sp_workbook_options *opt,
+                                     char *err, size_t errsize)
 {
     struct sp_xbook b;
     struct sp_xnames names = {0};
@@ -171,6 +216,14 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
         snprintf(err, errsize, "workbook: no result or no path");
         return SP_ERR_USAGE;
     }
+    if (opt)
+        b.opt = *opt;
+    if (b.opt.recommend &&
+        !sp_problem_has_scenario(result->problem, b.opt.recommend)) {
+        snprintf(err, errsize, "workbook: --recommend: unknown scenario '%s'",
+                 b.opt.recommend);
+        return SP_ERR_USAGE;
+    }
     st = sp_atomic_tmpname(path, tmp, sizeof(tmp), err, errsize);
     if (st != SP_OK)
         return st;
@@ -182,14 +235,22 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
     b.wb = workbook_new(tmp);
     st = SP_ERR_NOMEM;
     if (!b.scen || !b.scen_model || !b.wb ||
-        !sp_xfmt_init(&b.fmt, b.wb, b.pb->settings.currency) ||
-        !add_sheets(&b, &names) || !write_plan_sheets(&b)) {
+        !sp_xfmt_init(&b.fmt, b.wb, b.pb->settings.currency)) {
         snprintf(err, errsize, "out of memory");
         goto cleanup;
     }
+    sp_xfmt_set_owner(&b.fmt, b.opt.msp_name);
+    if (!add_sheets(&b, &names) || !write_plan_sheets(&b)) {
+        snprintf(err, errsize, "out of memory");
+        goto cleanup;
+    }
+    sp_xbook_write_exec(&b);
     sp_xbook_write_summary(&b);
+    sp_xbook_write_prices(&b);
+    sp_xbook_write_scorecard(&b);
     sp_xbook_write_vendors(&b);
     sp_xbook_write_inputs(&b);
+    protect_all(&b);
     set_properties(&b);
     st = sheets_status(&b, err, errsize);
     if (st == SP_OK) /* docs/compliance.md; none without controls.csv */

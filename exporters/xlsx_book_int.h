@@ -7,10 +7,10 @@
  *   rows 0-2   title, status, the what-if note
  *   rows 3-4   key figures: horizon, licence, migration, termination,
  *              vendor overhead, total, run-rate, baseline, savings
- *   row 6      client table: one row per client, totals row
- *   then       effective prices: one row per product at its tier price,
+ *   row 7      effective prices: one row per product at its tier price,
  *              one per contract-priced (client, product) row
  *   then       vendor overhead: one row per vendor
+ *   then       client table: one row per client, totals row
  *   then       licence lines: one row per (client, product) chosen
  *   then       (baseline) unmapped inventory rows
  *
@@ -22,10 +22,16 @@
 #define SP_XLSX_BOOK_INT_H
 
 #include "core_int.h"
+#include "stackplan/export.h"
 #include "xlsx_int.h"
 
 /* Rows of the key-figure block of a plan sheet. */
-enum { SP_TOP_LABEL_ROW = 3, SP_TOP_ROW = 4, SP_CLIENT_HDR = 6 };
+enum { SP_TOP_LABEL_ROW = 3, SP_TOP_ROW = 4, SP_FIRST_TABLE_HDR = 7 };
+
+/* A book with more clients than this prints only the title, key figures,
+ * prices and vendor overhead of each plan sheet: its client table and
+ * licence lines are for filtering on screen, not for paper. */
+#define SP_PRINT_MAX_CLIENTS 40
 
 /* Columns of the key-figure block. */
 enum sp_top_col {
@@ -100,6 +106,33 @@ struct sp_xline {
     bool has_price;
 };
 
+/** Where the Prices sheet (xlsx_prices.c) holds each input. */
+struct sp_xprices {
+    const struct sp_xsheet *sheet;
+    int nproducts;
+    int *plan_row;    /* per slot (0 = Baseline, 1 + scenario index) */
+    int *catalog_row; /* per product */
+    int *tier_row;    /* per product: its first tier's row */
+    int *change_row;  /* per (slot, product); -1 = no price change */
+    int catalog_hdr, tier_hdr, change_hdr, end_row;
+};
+enum {
+    PX_HORIZON_COL = 1,
+    PX_LABOUR_COL = 2,
+    PX_PRICE_COL = 2,
+    PX_CHANGE_COL = 2
+};
+
+struct sp_xbook;
+/** Places every input; @return false when out of memory. */
+bool sp_xprices_layout(struct sp_xprices *px, struct sp_xbook *b);
+void sp_xprices_free(struct sp_xprices *px);
+/** "'Prices'!$C$9" of a row and column of the Prices sheet. */
+void sp_xprices_ref(const struct sp_xprices *px, int row, int col, char *buf);
+/** The change cell of (slot, product p); false when it has none. */
+bool sp_xprices_change(const struct sp_xprices *px, int slot, int p,
+                       char *buf);
+
 /** What a plan sheet shows. */
 struct sp_xplan_in {
     const struct sp_problem *pb;
@@ -111,6 +144,12 @@ struct sp_xplan_in {
     const struct sp_settings *settings;
     const struct sp_scenario *scenario;  /* NULL on the Baseline sheet */
     const struct sp_scenario_result *sr; /* NULL on the Baseline sheet */
+    /* the what-if inputs, and (scenario sheets) the Baseline sheet whose
+     * rows the baseline under this scenario's settings is summed from */
+    const struct sp_xprices *px;
+    int slot; /* 0 = Baseline, 1 + scenario index */
+    const struct sp_xplan *base_model;
+    const struct sp_xsheet *base_sheet;
 };
 
 /** A plan sheet's model: every row's place and every formula's value. */
@@ -131,7 +170,9 @@ struct sp_xplan {
     double top[SP_TOP_NCOLS];
     double horizon;
     /* sheet rows */
-    int total_row, price_hdr, oh_hdr, oh_total_row, lines_hdr, unmapped_hdr;
+    int client_hdr, total_row, price_hdr, oh_hdr, oh_total_row, lines_hdr,
+        unmapped_hdr; /* on a scenario sheet: the baseline under its
+                         settings, one row per vendor, then a total */
 };
 
 /** @brief Computes the model of a plan sheet.  @return false when out of
@@ -175,17 +216,38 @@ struct sp_xbook {
     const struct sp_result *res;
     const struct sp_problem *pb;
     struct sp_xfmt fmt;
-    struct sp_xsheet summary, baseline, vendors, inputs;
+    struct sp_workbook_options opt;
+    struct sp_xsheet exec, summary, prices, baseline, scorecard, vendors,
+        inputs;
+    struct sp_xprices prices_px;
     struct sp_xsheet *scen; /* one per scenario */
     struct sp_xplan base_model;
     struct sp_xplan *scen_model; /* one per scenario; zeroed if no plan */
 };
 
-/** The Summary (xlsx_summary.c), Vendors (xlsx_vendors.c) and Inputs
- *  (xlsx_inputs.c) sheets. */
+/** The Executive summary (xlsx_exec.c), Summary (xlsx_summary.c),
+ *  Vendors (xlsx_vendors.c) and Inputs (xlsx_inputs.c) sheets. */
+void sp_xbook_write_exec(struct sp_xbook *b);
+/** The Vendor scorecard (xlsx_scorecard.c). */
+void sp_xbook_write_scorecard(struct sp_xbook *b);
+/** The Prices sheet (xlsx_prices.c): the what-if inputs. */
+void sp_xbook_write_prices(struct sp_xbook *b);
+/** The baseline under a scenario's settings, as formulas over the
+ *  Baseline sheet's price rows and the Prices sheet (xlsx_tables.c). */
+void sp_xplan_write_base_under(struct sp_xsheet *s, const struct sp_xplan *o,
+                               const struct sp_xplan_in *in);
 void sp_xbook_write_summary(struct sp_xbook *b);
 void sp_xbook_write_vendors(struct sp_xbook *b);
 void sp_xbook_write_inputs(struct sp_xbook *b);
+
+/**
+ * @brief The recommended scenario: the one named (when name is given:
+ *        *named is set if it exists), else the cheapest per month (total /
+ *        horizon) of the proven-optimal plans of scenarios not marked
+ *        "eligible": false.  @return its index, -1 when none (or the
+ *        named one has no plan).
+ */
+int sp_xrecommend(const struct sp_result *res, const char *name, bool *named);
 
 /** "+10.00%" style text of a price_change multiplier; "" for 1. */
 void sp_xpercent_text(double multiplier, char *buf, size_t size);

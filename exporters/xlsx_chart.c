@@ -8,6 +8,7 @@
  * the chart, as the ones libxlsxwriter makes are.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "xlsx_int.h"
 
 bool sp_xchart_cache(lxw_chart_series *ser, const double *values,
@@ -29,4 +30,48 @@ bool sp_xchart_cache(lxw_chart_series *ser, const double *values,
         range->num_data_points++;
     }
     return true;
+}
+
+/* Whole units of the currency: "$#,##0.00" without its decimals. */
+static void whole_format(const char *currency, char *buf, size_t size)
+{
+    char *dot;
+
+    sp_xfmt_currency(currency, 0, buf, size);
+    dot = strstr(buf, ".00");
+    if (dot)
+        memmove(dot, dot + 3, strlen(dot + 3) + 1);
+}
+
+/* Chart text is scaled with the page (and LibreOffice draws it smaller
+ * than cell text of the same size): 13 pt (14 pt titles) stays at 8 pt
+ * or more on a sheet printed at the scale sp_xs_finish allows. */
+void sp_xchart_style(lxw_chart *ch, const char *currency)
+{
+    lxw_chart_font text = {0}, title = {0};
+    char money[64];
+
+    text.size = 13;
+    title.size = 14;
+    title.bold = LXW_TRUE;
+    whole_format(currency, money, sizeof(money));
+    chart_title_set_name_font(ch, &title);
+    chart_axis_set_num_font(ch->x_axis, &text);
+    chart_axis_set_num_font(ch->y_axis, &text);
+    chart_axis_set_name_font(ch->x_axis, &text);
+    chart_axis_set_name_font(ch->y_axis, &text);
+    chart_axis_set_num_format(ch->y_axis, money);
+    chart_legend_set_font(ch, &text);
+}
+
+void sp_xchart_labels(lxw_chart_series *ser, const char *currency)
+{
+    lxw_chart_font text = {0};
+    char money[64];
+
+    text.size = 13;
+    whole_format(currency, money, sizeof(money));
+    chart_series_set_labels(ser);
+    chart_series_set_labels_num_format(ser, money);
+    chart_series_set_labels_font(ser, &text);
 }

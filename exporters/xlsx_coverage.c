@@ -108,14 +108,17 @@ void sp_xprop_write_coverage(struct sp_xprop *x)
                 CHECK_MARK " = the product protects this category; \"gap\" "
                            "= a category you need that nothing covers.",
                 x->fmt.subtitle);
-    sp_xs_str(s, C_HEADER, 0, "Product", x->fmt.header);
-    sp_xs_str(s, C_HEADER, 1, "Name", x->fmt.header);
+    sp_xs_str(s, C_HEADER, 0, "Provider", x->fmt.header);
+    sp_xs_str(s, C_HEADER, 1, "Product", x->fmt.header);
     sp_xs_str(s, C_HEADER, 2, "In your stack", x->fmt.header);
     sp_xs_str(s, C_HEADER + 1, 0, "Needed by you", x->fmt.bold);
     for (k = 0; k < pb->ncategories; k++) {
         if (!shown(x, k))
             continue;
-        sp_xs_str(s, C_HEADER, col, pb->categories[k], x->fmt.header);
+        char label[128];
+        sp_xs_str(s, C_HEADER, col,
+                  sp_xcategory_label(pb->categories[k], label, sizeof(label)),
+                  x->fmt.header);
         sp_xs_str(s, C_HEADER + 1, col, required(x, k) ? "yes" : "", NULL);
         col++;
     }
@@ -125,7 +128,7 @@ void sp_xprop_write_coverage(struct sp_xprop *x)
         bool then = sp_plan_has(x->sr->plan, x->client, p);
         if (!now && !then)
             continue;
-        sp_xs_str(s, row, 0, pb->products[p].id, NULL);
+        sp_xs_str(s, row, 0, pb->vendors[pb->products[p].vendor].name, NULL);
         sp_xs_str(s, row, 1, pb->products[p].name, NULL);
         sp_xs_str(s, row, 2,
                   now && then ? "today and proposed"

@@ -67,6 +67,8 @@ bool sp_xfmt_init(struct sp_xfmt *f, lxw_workbook *wb, const char *currency)
     sp_xfmt_currency(currency, 0, money, sizeof(money));
     sp_xfmt_currency(currency, 1, price, sizeof(price));
     f->symbol_width = symbol_width(currency);
+    f->letter = currency &&
+                (strcmp(currency, "USD") == 0 || strcmp(currency, "CAD") == 0);
 
     f->title = fmt_new(wb, &ok);
     f->subtitle = fmt_new(wb, &ok);
@@ -110,6 +112,9 @@ bool sp_xfmt_init(struct sp_xfmt *f, lxw_workbook *wb, const char *currency)
 
     format_set_bold(f->bold);
     format_set_text_wrap(f->wrap);
+    /* the inputs of a protected sheet */
+    format_set_unlocked(f->price_input);
+    format_set_unlocked(f->number_input);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
 
     format_set_num_format(f->money, money);
@@ -135,4 +140,20 @@ bool sp_xfmt_init(struct sp_xfmt *f, lxw_workbook *wb, const char *currency)
     format_set_bg_color(f->good, SP_COLOR_GOOD_BG);
     format_set_font_color(f->good, SP_COLOR_GOOD_FG);
     return true;
+}
+
+void sp_xfmt_set_owner(struct sp_xfmt *f, const char *msp_name)
+{
+    size_t i, j = 0;
+
+    /* "&" starts a code in a page header: double it; keep room for the
+     * header's own codes (Excel allows 255 characters in all) */
+    for (i = 0; msp_name && msp_name[i] && j + 3 < 100; i++) {
+        if (msp_name[i] == '&')
+            f->page_owner[j++] = '&';
+        f->page_owner[j++] = msp_name[i];
+    }
+    while (j > 0 && ((unsigned char)f->page_owner[j - 1] & 0xC0) == 0xC0)
+        j--; /* never end in the middle of a UTF-8 sequence */
+    f->page_owner[j] = '\0';
 }

@@ -275,12 +275,22 @@ void sp_xbook_write_inputs(struct sp_xbook *b)
     snprintf(line, sizeof(line), "Read from %s",
              pb->dir ? pb->dir : "(memory)");
     sp_xs_label(s, 1, 0, line, b->fmt.subtitle);
+    sp_xs_label(s, 2, 0,
+                "For reference: these are the files as read; editing them "
+                "here changes nothing. The what-if inputs are on the Prices "
+                "sheet.",
+                b->fmt.note);
     row = write_settings(s, pb, row);
     row = write_scenarios(s, pb, row);
     row = write_catalog(s, pb, row);
     row = write_tiers(s, pb, row);
     row = write_vendor_inputs(s, pb, row);
+    /* a big book's clients and inventory are for filtering, not paper */
+    if (pb->nclients > SP_PRINT_MAX_CLIENTS)
+        sp_xs_print_to(s, row - 1);
+    sp_xs_page_break(s, row);
     row = write_clients(s, pb, row);
+    sp_xs_page_break(s, row);
     write_inventory(s, pb, row);
     worksheet_freeze_panes(s->ws, 1, 0);
     sp_xs_finish(s, -1);

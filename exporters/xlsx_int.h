@@ -37,7 +37,14 @@ struct sp_xfmt {
     lxw_format *bad;  /* conditional: coverage gap */
     lxw_format *good; /* conditional: covered */
     int symbol_width; /* characters the currency adds to a number */
+    /* printing: Letter for USD and CAD, else A4; the MSP's name for the
+     * page header ("&" doubled), empty when not given */
+    bool letter;
+    char page_owner[128];
 };
+
+/** @brief Sets the name printed in the centre of every page header. */
+void sp_xfmt_set_owner(struct sp_xfmt *f, const char *msp_name);
 
 /**
  * @brief Adds the formats to wb, money in the given ISO currency code.
@@ -72,6 +79,11 @@ struct sp_xsheet {
         char *text;
     } * hdr;
     int nhdr, caphdr;
+    /* printing: manual page breaks (a table starts a page) and the last
+     * row printed (-1: all) */
+    lxw_row_t breaks[16];
+    int nbreaks;
+    int print_last_row;
 };
 
 /**
@@ -107,11 +119,18 @@ void sp_xs_sheet_link(struct sp_xsheet *s, int row, int col,
 /** Counts width for a cell written by other means. */
 void sp_xs_widen(struct sp_xsheet *s, int col, double chars);
 
+/** Starts a new printed page at row (before a table). */
+void sp_xs_page_break(struct sp_xsheet *s, int row);
+/** Prints rows 0..last_row only (the rest is for filtering on screen). */
+void sp_xs_print_to(struct sp_xsheet *s, int last_row);
+
 /**
- * @brief Sets every column's width from its content and every header
- *        row's height from its wrapped text; landscape printing fit to
- *        one page wide, page header/footer, and (header_row >= 0) that
- *        row repeated on each printed page.
+ * @brief Sets every column's width from its content and every header or
+ *        wrapped row's height from its wrapped text; landscape printing
+ *        fit to one page wide when the text stays at 8 pt or more, else
+ *        as many pages wide as that takes (the first column repeated);
+ *        page header (sheet name, MSP name, print date) and footer (page
+ *        n of m), and (header_row >= 0) that row repeated on each page.
  */
 void sp_xs_finish(struct sp_xsheet *s, int header_row);
 
@@ -135,6 +154,17 @@ enum sp_status sp_xs_status(const struct sp_xsheet *s, char *err,
  */
 bool sp_xchart_cache(lxw_chart_series *ser, const double *values,
                      const bool *present, int n);
+/** The widest chart, in default chart widths (480 pixels): what a
+ *  landscape page holds at the smallest scale sp_xs_finish allows. */
+#define SP_CHART_MAX_SCALE 1.8
+
+/** Fonts that print at 8 pt or more, and a y axis in whole currency. */
+void sp_xchart_style(lxw_chart *ch, const char *currency);
+/** Data labels in whole currency on every point of a series. */
+void sp_xchart_labels(lxw_chart_series *ser, const char *currency);
+/** Pixels the sheet's columns take so far (final widths), to size a
+ *  chart no wider than its table. */
+double sp_xs_width_px(const struct sp_xsheet *s);
 
 /* ---- sheet names (xlsx_names.c) --------------------------------------- */
 

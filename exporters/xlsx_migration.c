@@ -85,7 +85,8 @@ static void step_row(struct sp_xprop *x, int row, int n, const char *action,
 
     sp_xs_num(s, row, 0, n, x->fmt.number);
     sp_xs_str(s, row, 1, action, NULL);
-    sp_xs_str(s, row, 2, x->pb->products[p].id, NULL);
+    /* the provider and the product's name: no internal product code */
+    sp_xs_str(s, row, 2, x->pb->vendors[x->pb->products[p].vendor].name, NULL);
     sp_xs_str(s, row, 3, x->pb->products[p].name, NULL);
     sp_xs_str(s, row, 4, when, NULL);
     sp_xs_str(s, row, 5, note, NULL);
@@ -105,7 +106,7 @@ static void replaces(const struct sp_xprop *x, int p, struct sp_xbuf *b)
         for (i = 0; i < pd->ncovers && !shares; i++)
             shares = sp_product_covers(&x->pb->products[q], pd->covers[i]);
         if (shares)
-            sp_xbuf_item(b, ", ", x->pb->products[q].id);
+            sp_xbuf_item(b, ", ", x->pb->products[q].name);
     }
 }
 
@@ -179,8 +180,8 @@ static int keep_steps(struct sp_xprop *x, int row, int *n)
 
 void sp_xprop_write_steps(struct sp_xprop *x)
 {
-    static const char *const names[] = {"Step", "Action", "Product",
-                                        "Name", "When",   "Note"};
+    static const char *const names[] = {"Step",    "Action", "Provider",
+                                        "Product", "When",   "Note"};
     struct sp_xsheet *s = &x->steps;
     const struct sp_client *cl = &x->pb->clients[x->client];
     char start[11];

@@ -237,11 +237,14 @@ static void build_totals(struct sp_xplan *o, const struct sp_xplan_in *in)
 
 static void layout(struct sp_xplan *o, const struct sp_problem *pb)
 {
-    o->total_row = SP_CLIENT_HDR + 1 + pb->nclients;
-    o->price_hdr = o->total_row + 4;
-    o->oh_hdr = o->price_hdr + o->nprices + 4;
+    /* the short tables first (they print); each table has a section
+     * heading above its header and starts a printed page */
+    o->price_hdr = SP_FIRST_TABLE_HDR;
+    o->oh_hdr = o->price_hdr + (o->nprices ? o->nprices : 1) + 4;
     o->oh_total_row = o->oh_hdr + 1 + pb->nvendors;
-    o->lines_hdr = o->oh_total_row + 4;
+    o->client_hdr = o->oh_total_row + 4;
+    o->total_row = o->client_hdr + 1 + pb->nclients;
+    o->lines_hdr = o->total_row + 4;
     o->unmapped_hdr = o->lines_hdr + o->nlines + 4;
 }
 

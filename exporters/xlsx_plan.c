@@ -9,10 +9,10 @@
 #include "xlsx_book_int.h"
 
 static const char what_if_note[] =
-    "What-if: licence figures are formulas over the effective unit prices "
-    "in the price table below (blue cells). Edit a price and every total "
-    "on this sheet and on the Summary follows; the plan itself is not "
-    "re-optimised.";
+    "What-if: prices, price changes, the horizon and the labour rate come "
+    "from the Prices sheet; edit them there and every total, baseline and "
+    "saving follows. Fixed as solved: the plan, the tier reached, "
+    "contracted amounts, migration and termination costs.";
 
 /* Columns of the client table after the category matrix. */
 struct client_cols {
@@ -101,7 +101,8 @@ static void write_top(struct sp_xsheet *s, const struct sp_xplan_in *in,
 
     for (i = 0; i < SP_TOP_NCOLS; i++)
         sp_xs_str(s, SP_TOP_LABEL_ROW, i, labels[i], f->header);
-    sp_xs_num(s, r, SP_TOP_H, o->horizon, f->number);
+    sp_xprices_ref(in->px, in->px->plan_row[in->slot], PX_HORIZON_COL, a);
+    sp_xs_formulaf(s, r, SP_TOP_H, f->number, o->horizon, "=%s", a);
     sp_xref(a, NULL, o->total_row, k->licence, false);
     sp_xs_formulaf(s, r, SP_TOP_LICENCE, f->money, o->top[SP_TOP_LICENCE],
                    "=%s", a);
@@ -126,7 +127,10 @@ static void write_top(struct sp_xsheet *s, const struct sp_xplan_in *in,
     sp_xs_formulaf(s, r, SP_TOP_RUNRATE, f->money, o->top[SP_TOP_RUNRATE],
                    "=%s+%s", a, b);
     if (in->before) {
-        sp_xs_num(s, r, SP_TOP_BASELINE, o->top[SP_TOP_BASELINE], f->money);
+        /* the total of the baseline-under-settings table x the horizon */
+        sp_xs_formulaf(s, r, SP_TOP_BASELINE, f->money,
+                       o->top[SP_TOP_BASELINE], "=G%d*A%d",
+                       o->unmapped_hdr + 1 + in->pb->nvendors + 1, r + 1);
         sp_xs_formulaf(s, r, SP_TOP_SAVINGS, f->money, o->top[SP_TOP_SAVINGS],
                        "=H%d-F%d", r + 1, r + 1);
     } else {
@@ -138,11 +142,12 @@ static void write_top(struct sp_xsheet *s, const struct sp_xplan_in *in,
 }
 
 static void write_headers(struct sp_xsheet *s, const struct sp_xplan_in *in,
+                          const struct sp_xplan *o,
                           const struct client_cols *k)
 {
     static const char *units[] = {"Users", "Devices", "Servers", "TB"};
     lxw_format *h = s->fmt->header;
-    int r = SP_CLIENT_HDR, i;
+    int r = o->client_hdr, i;
 
     sp_xs_str(s, r, 0, "Client", h);
     sp_xs_str(s, r, 1, "Name", h);
@@ -228,7 +233,7 @@ static void write_client(struct sp_xsheet *s, const struct sp_xplan_in *in,
 {
     const struct sp_client *cl = &in->pb->clients[c];
     const struct sp_xfmt *f = s->fmt;
-    int row = SP_CLIENT_HDR + 1 + c, i;
+    int row = o->client_hdr + 1 + c, i;
     /* at renewal, less what is not paid before new products start */
     double delay = in->cost->client_delay[c];
     double licence = o->client_monthly[c] * o->horizon - delay;
@@ -293,7 +298,7 @@ static void sum_cell(struct sp_xsheet *s, int row, int col, int first,
 static void write_totals(struct sp_xsheet *s, const struct sp_xplan_in *in,
                          const struct sp_xplan *o, const struct client_cols *k)
 {
-    int r = o->total_row, first = SP_CLIENT_HDR + 1, last = r - 1, c;
+    int r = o->total_row, first = o->client_hdr + 1, last = r - 1, c;
 
     for (c = 0; c <= k->last; c++)
         sp_xs_blank(s, r, c, s->fmt->total_label);
@@ -311,10 +316,11 @@ static void write_totals(struct sp_xsheet *s, const struct sp_xplan_in *in,
 /* Coverage gaps stand out: the matrix's "gap" cells and the list of
  * missing categories. */
 static void highlight_gaps(struct sp_xsheet *s, const struct sp_xplan_in *in,
+                           const struct sp_xplan *o,
                            const struct client_cols *k)
 {
     lxw_conditional_format cf;
-    int first = SP_CLIENT_HDR + 1, last = SP_CLIENT_HDR + in->pb->nclients;
+    int first = o->client_hdr + 1, last = o->client_hdr + in->pb->nclients;
     lxw_error e;
 
     if (last < first)
@@ -349,20 +355,36 @@ void sp_xplan_write(struct sp_xsheet *s, const struct sp_xplan *o,
 
     write_title(s, in, o);
     write_top(s, in, o, &k);
-    write_headers(s, in, &k);
+    sp_xplan_write_prices(s, o, in);
+    sp_xplan_write_overhead(s, o, in);
+    sp_xs_label(s, o->client_hdr - 1, 0,
+                "Clients (one row per client: the products covering each "
+                "category, the licence now and proposed; filter with the "
+                "header's arrows)",
+                s->fmt->section);
+    write_headers(s, in, o, &k);
     for (c = 0; c < in->pb->nclients; c++)
         write_client(s, in, o, c, &k);
     write_totals(s, in, o, &k);
-    highlight_gaps(s, in, &k);
-    worksheet_autofilter(s->ws, SP_CLIENT_HDR, 0,
+    highlight_gaps(s, in, o, &k);
+    worksheet_autofilter(s->ws, (lxw_row_t)o->client_hdr, 0,
                          (lxw_row_t)(o->total_row - 1), (lxw_col_t)k.last);
-    worksheet_freeze_panes(s->ws, SP_CLIENT_HDR + 1, 2);
-    sp_xplan_write_prices(s, o, in);
-    sp_xplan_write_overhead(s, o, in);
+    /* the key figures stay in view while prices are edited below */
+    worksheet_freeze_panes(s->ws, SP_TOP_ROW + 1, 0);
     sp_xplan_write_lines(s, o, in);
     if (!in->before)
         sp_xplan_write_unmapped(s, o, in);
-    sp_xs_finish(s, SP_CLIENT_HDR);
+    else
+        sp_xplan_write_base_under(s, o, in);
+    /* each table starts a printed page, with its own header at its top;
+     * a big book prints the short tables only */
+    sp_xs_page_break(s, o->oh_hdr - 1);
+    sp_xs_page_break(s, o->client_hdr - 1);
+    sp_xs_page_break(s, o->lines_hdr - 1);
+    sp_xs_page_break(s, o->unmapped_hdr - 1);
+    if (in->pb->nclients > SP_PRINT_MAX_CLIENTS)
+        sp_xs_print_to(s, o->oh_total_row);
+    sp_xs_finish(s, -1);
 }
 
 void sp_xsheet_write_infeasible(struct sp_xsheet *s,

@@ -10,6 +10,7 @@
 #define SP_XLSX_PROP_INT_H
 
 #include "core_int.h"
+#include "stackplan/export.h"
 #include "xlsx_int.h"
 
 struct sp_xprop {
@@ -18,6 +19,8 @@ struct sp_xprop {
     const struct sp_result *res;
     const struct sp_scenario_result *sr; /* has a plan */
     int client;
+    struct sp_proposal_options opt; /* branding, filled in from settings */
+    struct sp_date issued, valid_until;
     struct sp_xfmt fmt;
     struct sp_xsheet main, coverage, steps;
 };
@@ -35,7 +38,21 @@ void sp_xprop_write_steps(struct sp_xprop *x);
 void sp_xprop_next_step(const struct sp_xprop *x, int p, char *buf,
                         size_t size);
 
-/** Category names of a product, joined with ", ". */
+/** Category labels of a product (sp_xcategory_label), joined with ", ". */
 void sp_xprop_covers(const struct sp_problem *pb, int p, struct sp_xbuf *b);
+
+/* ---- for the client's eyes (xlsx_brand.c) ---------------------------- */
+
+/** A category as a client reads it: a built-in label ("email" -> "Email
+ *  security"), else the name with '_' as ' ', capitalised (in buf). */
+const char *sp_xcategory_label(const char *category, char *buf, size_t size);
+/** The category labels of a product, joined with ", ". */
+void sp_xprop_labels(const struct sp_problem *pb, int p, struct sp_xbuf *b);
+/** "per user", "per device", "per server", "per TB" or "flat". */
+const char *sp_xunit_word(enum sp_unit unit);
+/** The date days later (or earlier, days < 0). */
+struct sp_date sp_xdate_add_days(struct sp_date d, int days);
+/** v rounded to the cent, half away from zero. */
+double sp_xcents(double v);
 
 #endif

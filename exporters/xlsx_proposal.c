@@ -2,9 +2,11 @@
 /*
  * The Proposal sheet: the client's monthly price today and proposed, the
  * stack today with what happens to each product, and the proposed stack.
- * Every price is the client's price (resale), units x unit price as a
- * formula, so the sales engineer can adjust a unit price in front of the
- * client and every total follows.
+ * Every price is the client's price (resale, rounded to the cent as
+ * invoiced), units x unit price as a formula, so the sales engineer can
+ * adjust a unit price in front of the client and every total follows.
+ * Products are shown by provider and name, categories by plain labels:
+ * no internal id or product code.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +14,12 @@
 #include "xlsx_compliance_int.h"
 
 enum {
-    K_LABEL_ROW = 4,
-    K_ROW = 5,
-    T_PRODUCT = 0,
-    T_NAME,
+    K_LABEL_ROW = 6,
+    K_ROW = 7,
+    T_NAME = 0,
     T_PROVIDER,
     T_COVERS,
+    T_PER,
     T_UNITS,
     T_PRICE,
     T_MONTHLY,
@@ -32,18 +34,14 @@ double sp_xprop_units(const struct sp_xprop *x, int p)
 
 void sp_xprop_covers(const struct sp_problem *pb, int p, struct sp_xbuf *b)
 {
-    int i;
-
-    for (i = 0; i < pb->products[p].ncovers; i++)
-        sp_xbuf_item(b, ", ", pb->categories[pb->products[p].covers[i]]);
+    sp_xprop_labels(pb, p, b); /* what the client reads: plain labels */
 }
 
 static void table_header(struct sp_xsheet *s, int row, const char *status)
 {
     static const char *const names[T_NCOLS - 1] = {
-        "Product",      "Name",  "Provider",
-        "Covers",       "Units", "Unit price / month",
-        "Monthly price"};
+        "Product", "Provider",           "Covers",       "Priced",
+        "Units",   "Unit price / month", "Monthly price"};
     int i;
 
     for (i = 0; i < T_NCOLS - 1; i++)
@@ -57,21 +55,26 @@ static double product_row(struct sp_xprop *x, int row, int p,
 {
     struct sp_xsheet *s = &x->main;
     const struct sp_product *pd = &x->pb->products[p];
-    double units = sp_xprop_units(x, p), monthly = units * pd->resale_price;
+    /* the unit price as invoiced: to the cent (an unrounded price would
+     * reveal the markup) */
+    double price = sp_xcents(pd->resale_price);
+    double units = sp_xprop_units(x, p), monthly = units * price;
     struct sp_xbuf covers = {0};
+    char u[300], pr[300];
 
-    sp_xs_str(s, row, T_PRODUCT, pd->id, NULL);
     sp_xs_str(s, row, T_NAME, pd->name, NULL);
     sp_xs_str(s, row, T_PROVIDER, x->pb->vendors[pd->vendor].name, NULL);
-    sp_xprop_covers(x->pb, p, &covers);
-    sp_xs_str(s, row, T_COVERS, sp_xbuf_str(&covers), NULL);
+    sp_xprop_labels(x->pb, p, &covers);
+    sp_xs_str(s, row, T_COVERS, sp_xbuf_str(&covers), x->fmt.wrap);
     s->nomem = s->nomem || covers.nomem;
     sp_xbuf_free(&covers);
+    sp_xs_str(s, row, T_PER, sp_xunit_word(pd->unit), NULL);
     sp_xs_num(s, row, T_UNITS, units, x->fmt.number);
-    sp_xs_num(s, row, T_PRICE, pd->resale_price, x->fmt.price);
-    sp_xs_formulaf(s, row, T_MONTHLY, x->fmt.money, monthly, "=E%d*F%d",
-                   row + 1, row + 1);
-    sp_xs_str(s, row, T_STATUS, status, NULL);
+    sp_xs_num(s, row, T_PRICE, price, x->fmt.money);
+    sp_xref(u, NULL, row, T_UNITS, false);
+    sp_xref(pr, NULL, row, T_PRICE, false);
+    sp_xs_formulaf(s, row, T_MONTHLY, x->fmt.money, monthly, "=%s*%s", u, pr);
+    sp_xs_str(s, row, T_STATUS, status, x->fmt.wrap);
     return monthly;
 }
 
@@ -83,10 +86,13 @@ static int total_row(struct sp_xprop *x, int row, int first, double sum)
     for (c = 0; c < T_NCOLS; c++)
         sp_xs_blank(s, row, c, x->fmt.total_label);
     sp_xs_str(s, row, 0, "Total per month", x->fmt.total_label);
-    if (row > first)
+    if (row > first) {
+        char a[300], b[300];
+        sp_xref(a, NULL, first, T_MONTHLY, false);
+        sp_xref(b, NULL, row - 1, T_MONTHLY, false);
         sp_xs_formulaf(s, row, T_MONTHLY, x->fmt.money_total, sum,
-                       "=SUM(G%d:G%d)", first + 1, row);
-    else
+                       "=SUM(%s:%s)", a, b);
+    } else
         sp_xs_num(s, row, T_MONTHLY, 0, x->fmt.money_total);
     return row;
 }
@@ -113,8 +119,9 @@ static int write_today(struct sp_xprop *x, int row, double *sum)
         const struct sp_holding *hd = &x->pb->holdings[cl->holdings[i]];
         if (hd->product >= 0)
             continue;
-        sp_xs_str(s, row, T_PRODUCT, hd->product_id, NULL);
-        sp_xs_str(s, row, T_NAME, "(not in our catalog: not priced)", NULL);
+        /* the client's own name for it: all we know */
+        sp_xs_str(s, row, T_NAME, hd->product_id, NULL);
+        sp_xs_str(s, row, T_COVERS, "(not in our catalog: not priced)", NULL);
         sp_xs_str(s, row++, T_STATUS, "to review with us", NULL);
     }
     return total_row(x, row, first, *sum);
@@ -166,9 +173,12 @@ static void write_key_figures(struct sp_xprop *x, int today_total,
 
     for (i = 0; i < 6; i++)
         sp_xs_str(s, K_LABEL_ROW, i, labels[i], x->fmt.header);
-    sp_xs_formulaf(s, K_ROW, 0, x->fmt.money, today, "=G%d", today_total + 1);
-    sp_xs_formulaf(s, K_ROW, 1, x->fmt.money, proposed, "=G%d",
-                   proposed_total + 1);
+    char a[300];
+
+    sp_xref(a, NULL, today_total, T_MONTHLY, false);
+    sp_xs_formulaf(s, K_ROW, 0, x->fmt.money, today, "=%s", a);
+    sp_xref(a, NULL, proposed_total, T_MONTHLY, false);
+    sp_xs_formulaf(s, K_ROW, 1, x->fmt.money, proposed, "=%s", a);
     sp_xs_formulaf(s, K_ROW, 2, x->fmt.money, proposed - today, "=B%d-A%d",
                    K_ROW + 1, K_ROW + 1);
     sp_xs_formulaf(s, K_ROW, 3, x->fmt.percent,
@@ -202,20 +212,58 @@ static void add_chart(struct sp_xprop *x, int row, double today,
         s->nomem = true;
         return;
     }
-    sp_xfmt_currency(x->pb->settings.currency, 0, money, sizeof(money));
+    snprintf(money, sizeof(money), "%s", x->pb->settings.currency);
     chart_series_set_categories(ser, s->name, K_LABEL_ROW, 0, K_LABEL_ROW, 1);
     chart_series_set_values(ser, s->name, K_ROW, 0, K_ROW, 1);
     chart_series_set_name(ser, "Monthly price");
     if (!sp_xchart_cache(ser, values, present, 2))
         s->nomem = true;
-    chart_title_set_name(ch, "Monthly price");
-    chart_axis_set_num_format(ch->y_axis, money);
+    chart_title_set_name(ch, "Your monthly price: today and proposed");
+    sp_xchart_style(ch, money);
+    sp_xchart_labels(ser, money);
+    chart_axis_set_name(ch->y_axis, "Per month");
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
     opt.x_scale = 1.0;
     opt.y_scale = 1.0;
     if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)row, 0, ch, &opt) !=
         LXW_NO_ERROR)
         s->nomem = true;
+}
+
+/* Who offers it, when, until when: rows 1-3, the logo top right. */
+static void write_branding(struct sp_xprop *x, const char *start)
+{
+    struct sp_xsheet *s = &x->main;
+    const struct sp_client *cl = &x->pb->clients[x->client];
+    char line[512], issued[11], until[11];
+
+    sp_date_format(&x->issued, issued);
+    sp_date_format(&x->valid_until, until);
+    if (x->opt.msp_name && *x->opt.msp_name)
+        snprintf(line, sizeof(line), "Prepared for %s by %s", cl->name,
+                 x->opt.msp_name);
+    else
+        snprintf(line, sizeof(line), "Prepared for %s", cl->name);
+    sp_xs_label(s, 1, 0, line, x->fmt.subtitle);
+    snprintf(line, sizeof(line),
+             "Issued %s \xC2\xB7 valid until %s \xC2\xB7 prices per month "
+             "from %s",
+             issued, until, start);
+    sp_xs_label(s, 2, 0, line, x->fmt.subtitle);
+    if (x->opt.msp_contact && *x->opt.msp_contact) {
+        snprintf(line, sizeof(line), "Contact: %s", x->opt.msp_contact);
+        sp_xs_label(s, 3, 0, line, x->fmt.subtitle);
+    }
+    if (x->opt.logo) {
+        lxw_image_options io = {0};
+        io.x_scale = 1;
+        io.y_scale = 1;
+        io.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
+        io.description = "logo";
+        if (worksheet_insert_image_opt(s->ws, 0, T_UNITS, x->opt.logo, &io) !=
+            LXW_NO_ERROR)
+            s->error = LXW_ERROR_CREATING_TMPFILE;
+    }
 }
 
 void sp_xprop_write_main(struct sp_xprop *x)
@@ -229,11 +277,8 @@ void sp_xprop_write_main(struct sp_xprop *x)
     sp_date_format(&x->sr->scenario->settings.start_date, start);
     snprintf(line, sizeof(line), "Security stack proposal for %s", cl->name);
     sp_xs_label(s, 0, 0, line, x->fmt.title);
-    snprintf(line, sizeof(line),
-             "Prepared for %s (%s) \xC2\xB7 prices per month from %s",
-             cl->name, cl->id, start);
-    sp_xs_label(s, 1, 0, line, x->fmt.subtitle);
-    sp_xs_label(s, 2, 0,
+    write_branding(x, start);
+    sp_xs_label(s, 4, 0,
                 "Monthly prices for the units shown. The Coverage sheet "
                 "shows what each product protects; the Migration plan "
                 "sheet shows when each change happens.",

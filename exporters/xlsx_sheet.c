@@ -15,7 +15,7 @@
 #define SP_COL_MIN 6.0
 #define SP_COL_MAX 60.0
 #define SP_HEADER_WRAP 14 /* a header wraps past this many characters */
-#define SP_WRAP_WIDTH 40  /* a wrapped list is at most this wide */
+#define SP_WRAP_WIDTH 20  /* a wrapped list is at most this wide */
 #define SP_STR_MAX 32767  /* Excel's longest cell text, in bytes here */
 
 /* ---- the sheet ---------------------------------------------------------- */
@@ -27,6 +27,7 @@ bool sp_xsheet_add(struct sp_xsheet *s, lxw_workbook *wb,
 
     memset(s, 0, sizeof(*s));
     s->fmt = fmt;
+    s->print_last_row = -1;
     snprintf(s->name, sizeof(s->name), "%s", name);
     /* Formulas always quote the name, doubling any apostrophe in it. */
     s->quoted[j++] = '\'';
@@ -206,6 +207,9 @@ void sp_xs_str(struct sp_xsheet *s, int row, int col, const char *text,
         size_t len = sp_xutf8_len(text);
         sp_xs_widen(s, col,
                     (double)(len < SP_WRAP_WIDTH ? len : SP_WRAP_WIDTH));
+        /* its row is made tall enough for the wrapped lines, or the text
+         * overprints the next row */
+        remember_header(s, row, col, text);
     } else {
         sp_xs_widen(s, col, (double)sp_xutf8_len(text));
     }
@@ -374,9 +378,68 @@ static void size_header_rows(struct sp_xsheet *s)
     }
 }
 
+double sp_xs_width_px(const struct sp_xsheet *s)
+{
+    double px = 0;
+    int c, last = -1;
+
+    for (c = 0; c < s->nwidth; c++)
+        if (s->width[c] > 0)
+            last = c;
+    for (c = 0; c <= last; c++)
+        px += floor(final_width(s, c) * 7 + 0.5) + 5;
+    return px;
+}
+
+void sp_xs_page_break(struct sp_xsheet *s, int row)
+{
+    if (row > 0 && s->nbreaks < 15)
+        s->breaks[s->nbreaks++] = (lxw_row_t)row;
+}
+
+void sp_xs_print_to(struct sp_xsheet *s, int last_row)
+{
+    s->print_last_row = last_row;
+}
+
+/* Points a column of w width units takes at 100 %: Excel draws a unit as
+ * 7 pixels of Calibri 11 plus 5 of padding, a pixel being 0.75 pt.
+ * LibreOffice (Carlito for Calibri) lays out 6 % wider, and prints the
+ * text of titles and notes overflowing the last column: 20 % more keeps
+ * the scale measured from its PDFs above 8 pt. */
+static double column_points(double w)
+{
+    return (floor(w * 7 + 0.5) + 5) * 0.75 * 1.15;
+}
+
+/*
+ * Pages wide so that the smallest text (11 pt) prints at SP_MIN_PT or
+ * more: at one page wide the scale is usable / width; below 8/11 the
+ * sheet spreads over more pages, each repeating the first column.
+ */
+#define SP_MIN_PT 8.25 /* a little over 8 pt: rounding of the scale */
+static int pages_wide(const struct sp_xsheet *s, int *last_col)
+{
+    double usable = (s->fmt->letter ? 11.0 : 11.69) * 72 - 72; /* margins */
+    double total = 0, first, scale = SP_MIN_PT / 11.0;
+    int c, last = 0;
+
+    for (c = 0; c < s->nwidth; c++)
+        if (s->width[c] > 0)
+            last = c;
+    for (c = 0; c <= last; c++)
+        total += column_points(final_width(s, c));
+    *last_col = last;
+    if (total * scale <= usable)
+        return 1;
+    first = column_points(final_width(s, 0)) * scale;
+    return (int)ceil((total * scale - first) / (usable - first));
+}
+
 void sp_xs_finish(struct sp_xsheet *s, int header_row)
 {
-    int c;
+    char header[200];
+    int c, wide, last_col;
 
     for (c = 0; c < s->nwidth; c++)
         if (s->width[c] > 0)
@@ -384,10 +447,23 @@ void sp_xs_finish(struct sp_xsheet *s, int header_row)
                                           final_width(s, c), NULL));
     size_header_rows(s);
     worksheet_set_landscape(s->ws);
-    worksheet_fit_to_pages(s->ws, 1, 0);
+    worksheet_set_paper(s->ws, s->fmt->letter ? 1 : 9);
+    wide = pages_wide(s, &last_col);
+    worksheet_fit_to_pages(s->ws, (uint16_t)wide, 0);
+    if (wide > 1)
+        check(s, worksheet_repeat_columns(s->ws, 0, 0));
     worksheet_set_margins(s->ws, 0.5, 0.5, 0.75, 0.75);
-    check(s, worksheet_set_header(s->ws, "&L&A"));
+    snprintf(header, sizeof(header), "&L&A&C%s&R&D", s->fmt->page_owner);
+    check(s, worksheet_set_header(s->ws, header));
     check(s, worksheet_set_footer(s->ws, "&RPage &P of &N"));
+    if (s->nbreaks > 0) {
+        s->breaks[s->nbreaks] = 0; /* the list ends with 0 */
+        check(s, worksheet_set_h_pagebreaks(s->ws, s->breaks));
+    }
+    if (s->print_last_row >= 0)
+        check(s,
+              worksheet_print_area(s->ws, 0, 0, (lxw_row_t)s->print_last_row,
+                                   (lxw_col_t)last_col));
     if (header_row >= 0)
         check(s, worksheet_repeat_rows(s->ws, (lxw_row_t)header_row,
                                        (lxw_row_t)header_row));

@@ -15,6 +15,7 @@ enum {
     R_GAP,
     R_HORIZON,
     R_TOTAL,
+    R_PERMONTH,
     R_RUNRATE,
     R_BASE,
     R_SAVINGS,
@@ -38,6 +39,7 @@ static const char *const row_labels[R_END - R_SHEET] = {
     "Solver gap",
     "Horizon (months)",
     "Total cost",
+    "Cost per month (total / horizon)",
     "Monthly run-rate",
     "Baseline under the scenario's settings",
     "Savings",
@@ -62,6 +64,20 @@ static void link_top(struct sp_xsheet *s, int row, int col,
 
     sp_xref(ref, plan, SP_TOP_ROW, top_col, true);
     sp_xs_formulaf(s, row, col, f, cached, "=%s", ref);
+}
+
+/* Total / horizon of a Summary column: totals over different horizons
+ * do not compare, this does. */
+static void per_month(struct sp_xsheet *s, int col, const struct sp_xplan *o,
+                      lxw_format *f)
+{
+    char t[300], h[300];
+
+    sp_xref(t, NULL, R_TOTAL, col, false);
+    sp_xref(h, NULL, R_HORIZON, col, false);
+    sp_xs_formulaf(s, R_PERMONTH, col, f,
+                   o->horizon > 0 ? o->top[SP_TOP_TOTAL] / o->horizon : 0,
+                   "=IF(%s>0,%s/%s,0)", h, t, h);
 }
 
 static int count_kept(const struct sp_problem *pb, const struct sp_plan *pl)
@@ -110,6 +126,7 @@ static void write_baseline(struct sp_xbook *b)
     link_top(s, R_HORIZON, 1, &b->baseline, SP_TOP_H, o->horizon, f->number);
     link_top(s, R_TOTAL, 1, &b->baseline, SP_TOP_TOTAL, o->top[SP_TOP_TOTAL],
              f->money_total);
+    per_month(s, 1, o, f->money);
     link_top(s, R_RUNRATE, 1, &b->baseline, SP_TOP_RUNRATE,
              o->top[SP_TOP_RUNRATE], f->money);
     link_top(s, R_LICENCE, 1, &b->baseline, SP_TOP_LICENCE,
@@ -155,6 +172,7 @@ static void write_scenario(struct sp_xbook *b, int i)
     link_top(s, R_HORIZON, col, plan, SP_TOP_H, o->horizon, f->number);
     link_top(s, R_TOTAL, col, plan, SP_TOP_TOTAL, o->top[SP_TOP_TOTAL],
              f->money_total);
+    per_month(s, col, o, f->money);
     link_top(s, R_RUNRATE, col, plan, SP_TOP_RUNRATE, o->top[SP_TOP_RUNRATE],
              f->money);
     link_top(s, R_BASE, col, plan, SP_TOP_BASELINE, o->top[SP_TOP_BASELINE],
@@ -196,7 +214,7 @@ static lxw_chart *new_chart(struct sp_xbook *b, uint8_t type,
         return NULL;
     }
     chart_title_set_name(ch, title);
-    chart_axis_set_num_format(ch->y_axis, money);
+    sp_xchart_style(ch, money);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     return ch;
 }
@@ -226,6 +244,18 @@ static void cache_row(struct sp_xbook *b, lxw_chart_series *ser, int top_col)
 
 /* A bar of total cost per column, and the same split into its parts.
  * Infeasible scenarios have blank cells: no bar. */
+/* A chart at the default size, 500 pixels from column A. */
+static lxw_error insert_beside(struct sp_xsheet *s, lxw_row_t row,
+                               lxw_chart *ch)
+{
+    lxw_chart_options opt = {0};
+
+    opt.x_offset = 500;
+    opt.x_scale = 1;
+    opt.y_scale = 1;
+    return worksheet_insert_chart_opt(s->ws, row, 0, ch, &opt);
+}
+
 static void add_charts(struct sp_xbook *b, int row)
 {
     static const int parts[] = {R_LICENCE, R_MIGRATION, R_TERMINATION,
@@ -239,14 +269,15 @@ static void add_charts(struct sp_xbook *b, int row)
     lxw_chart_options opt = {0};
     char money[64];
 
-    sp_xfmt_currency(b->pb->settings.currency, 0, money, sizeof(money));
-    /* roughly 45 pixels per bar, from 1.5 to 6 default chart widths */
-    opt.x_scale = (last * 45.0) / 480.0;
-    if (opt.x_scale < 1.5)
-        opt.x_scale = 1.5;
-    if (opt.x_scale > 6)
-        opt.x_scale = 6;
-    opt.y_scale = 1.2;
+    snprintf(money, sizeof(money), "%s", b->pb->settings.currency);
+    /* as wide as the table above, from one default chart width (480
+     * pixels) to what one printed page holds: LibreOffice shrinks a chart
+     * wider than the page, text and all */
+    /* the default size, side by side: LibreOffice draws a chart's text
+     * smaller by the factor a chart is widened (1.8 times wider printed
+     * its 13 pt as 7 pt) */
+    opt.x_scale = 1;
+    opt.y_scale = 1;
 
     bar = new_chart(b, LXW_CHART_COLUMN, "Total cost over the horizon", money);
     stack =
@@ -263,6 +294,7 @@ static void add_charts(struct sp_xbook *b, int row)
     chart_series_set_values(ser, s->name, R_TOTAL, 1, R_TOTAL,
                             (lxw_col_t)last);
     chart_series_set_name(ser, "Total cost");
+    sp_xchart_labels(ser, money);
     cache_row(b, ser, SP_TOP_TOTAL);
     chart_legend_set_position(bar, LXW_CHART_LEGEND_NONE);
     for (i = 0; i < 4; i++) {
@@ -280,8 +312,7 @@ static void add_charts(struct sp_xbook *b, int row)
     }
     if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)row, 0, bar, &opt) !=
             LXW_NO_ERROR ||
-        worksheet_insert_chart_opt(s->ws, (lxw_row_t)(row + 20), 0, stack,
-                                   &opt) != LXW_NO_ERROR)
+        insert_beside(s, (lxw_row_t)row, stack) != LXW_NO_ERROR)
         s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
 
@@ -315,5 +346,8 @@ void sp_xbook_write_summary(struct sp_xbook *b)
         write_scenario(b, i);
     worksheet_freeze_panes(s->ws, R_HEADER + 1, 1);
     add_charts(b, R_END + 2);
+    /* the two charts, side by side, have a page of their own: a chart
+     * across a page break is cut */
+    sp_xs_page_break(s, R_END + 2);
     sp_xs_finish(s, R_HEADER);
 }

@@ -34,10 +34,30 @@ static void write_price_row(struct sp_xsheet *s, const struct sp_xplan *o,
 
     sp_xs_str(s, row, SP_PT_VENDOR, pb->vendors[pd->vendor].name, NULL);
     sp_xs_str(s, row, SP_PT_PRODUCT, pd->id, NULL);
+    double mult = in->cost->multiplier[r->product];
+    int tier = in->cost->product_tier[r->product];
+    char base[300], chg[300], cell[300], u[300];
+
     sp_xs_num(s, row, SP_PT_UNITS, r->units, f->number);
-    sp_xs_num(s, row, SP_PT_CATALOG, pd->price, f->price);
-    sp_xpercent_text(in->cost->multiplier[r->product], text, sizeof(text));
-    sp_xs_str(s, row, SP_PT_CHANGE, text, NULL);
+    /* the base price and the change come from the Prices sheet; a
+     * contract's base is its contracted amount, fixed as solved */
+    if (r->client < 0 && tier >= 0)
+        sp_xprices_ref(in->px, in->px->tier_row[r->product] + tier,
+                       PX_PRICE_COL, base);
+    else
+        sp_xprices_ref(in->px, in->px->catalog_row[r->product], PX_PRICE_COL,
+                       base);
+    sp_xs_formulaf(s, row, SP_PT_CATALOG, f->price,
+                   r->client < 0 && tier >= 0 ? pd->tiers[tier].price
+                                              : pd->price,
+                   "=%s", base);
+    if (sp_xprices_change(in->px, in->slot, r->product, chg))
+        sp_xs_formulaf(s, row, SP_PT_CHANGE, f->percent, mult - 1, "=%s", chg);
+    else
+        sp_xs_num(s, row, SP_PT_CHANGE, 0, f->percent);
+    sp_xref(cell, NULL, row, SP_PT_CATALOG, false);
+    sp_xref(chg, NULL, row, SP_PT_CHANGE, false);
+    sp_xref(u, NULL, row, SP_PT_UNITS, false);
     if (r->client < 0) {
         sp_xtier_text(pb, in->cost, r->product, text, sizeof(text));
         sp_xs_str(s, row, SP_PT_BASIS,
@@ -51,13 +71,25 @@ static void write_price_row(struct sp_xsheet *s, const struct sp_xplan *o,
         sp_xs_str(s, row, SP_PT_BASIS, "contract", NULL);
         sp_xs_str(s, row, SP_PT_CLIENT, pb->clients[r->client].id, NULL);
     }
-    if (r->has_price) {
-        sp_xs_num(s, row, SP_PT_PRICE, r->price, f->price_input);
+    if (r->client < 0) {
+        sp_xs_formulaf(s, row, SP_PT_PRICE, f->price, r->price, "=%s*(1+%s)",
+                       cell, chg);
         sp_xs_formulaf(s, row, SP_PT_MONTHLY, f->money, r->monthly, "=E%d*J%d",
                        row + 1, row + 1);
-    } else {
-        /* a contract on 0 units: its monthly amount is the input */
-        sp_xs_num(s, row, SP_PT_MONTHLY, r->monthly, f->price_input);
+        return;
+    }
+    /* a contract: its amount as solved (before the change) x (1 + change) */
+    {
+        double amount = mult != 0 ? r->monthly / mult : 0;
+        if (r->has_price) {
+            sp_xs_formulaf(s, row, SP_PT_PRICE, f->price, r->price,
+                           "=%.15g*(1+%s)/%s", amount, chg, u);
+            sp_xs_formulaf(s, row, SP_PT_MONTHLY, f->money, r->monthly,
+                           "=E%d*J%d", row + 1, row + 1);
+        } else {
+            sp_xs_formulaf(s, row, SP_PT_MONTHLY, f->money, r->monthly,
+                           "=%.15g*(1+%s)", amount, chg);
+        }
     }
 }
 
@@ -71,16 +103,16 @@ void sp_xplan_write_prices(struct sp_xsheet *s, const struct sp_xplan *o,
                                         "Billable units",
                                         "Tier reached",
                                         "Product units, all clients",
-                                        "Catalog unit price",
+                                        "Base price (Prices sheet)",
                                         "Price change",
                                         "Effective unit price / month",
                                         "Monthly licence"};
     int i;
 
     sp_xs_label(s, o->price_hdr - 1, 0,
-                "Effective prices (after price changes; the blue cells are "
-                "inputs: a contract row keeps its contracted price, shown "
-                "per unit)",
+                "Effective prices (base price from the Prices sheet x (1 + "
+                "price change); a contract row keeps its contracted amount, "
+                "shown per unit)",
                 s->fmt->section);
     headers(s, o->price_hdr, names, (int)(sizeof(names) / sizeof(*names)));
     for (i = 0; i < o->nprices; i++)
@@ -131,8 +163,10 @@ void sp_xplan_write_overhead(struct sp_xsheet *s, const struct sp_xplan *o,
             continue;
         sp_xs_num(s, row, SP_OH_FEE, vd->monthly_fee, f->money);
         sp_xs_num(s, row, SP_OH_HOURS, vd->admin_hours, f->number);
-        sp_xs_num(s, row, SP_OH_LABOUR,
-                  in->settings->labor_rate * vd->admin_hours, f->money);
+        sp_xprices_ref(in->px, in->px->plan_row[in->slot], PX_LABOUR_COL, a);
+        sp_xs_formulaf(s, row, SP_OH_LABOUR, f->money,
+                       in->settings->labor_rate * vd->admin_hours, "=D%d*%s",
+                       r1, a);
         sp_xs_num(s, row, SP_OH_COMMIT, vd->min_commit, f->money);
         if (o->vendor_first[v] >= 0) {
             sp_xref(a, NULL, sp_xplan_price_row(o, o->vendor_first[v]),
@@ -258,4 +292,88 @@ void sp_xplan_write_unmapped(struct sp_xsheet *s, const struct sp_xplan *o,
     if (row == o->unmapped_hdr + 1)
         sp_xs_label(s, row, 0, "None: every inventory row is in the catalog.",
                     f->note);
+}
+
+/* The current stack under this scenario's settings: each vendor kept
+ * today, its licence spend = the Baseline sheet's rows of its products x
+ * (1 + this scenario's change), its overhead at this scenario's labour
+ * rate; the total x the horizon is the key figure "Baseline (same
+ * settings)", so savings follow an edit on the Prices sheet. */
+void sp_xplan_write_base_under(struct sp_xsheet *s, const struct sp_xplan *o,
+                               const struct sp_xplan_in *in)
+{
+    static const char *const names[] = {"Vendor",
+                                        "Licence spend / month",
+                                        "Monthly fee",
+                                        "Admin labour / month",
+                                        "Min commit / month",
+                                        "Shortfall / month",
+                                        "Total / month"};
+    const struct sp_problem *pb = in->pb;
+    const struct sp_costing *k = in->before;
+    const struct sp_xplan *bm = in->base_model;
+    const struct sp_xfmt *f = s->fmt;
+    int hdr = o->unmapped_hdr, v, p, row, first = hdr + 1;
+    double sum = 0;
+    char a[300], b[300], lab[300];
+
+    sp_xs_label(s, hdr - 1, 0,
+                "Baseline under this scenario's settings (today's stack at "
+                "its prices, price changes and labour rate: the savings "
+                "compare with this)",
+                f->section);
+    headers(s, hdr, names, (int)(sizeof(names) / sizeof(*names)));
+    sp_xprices_ref(in->px, in->px->plan_row[in->slot], PX_LABOUR_COL, lab);
+    for (v = 0, row = first; v < pb->nvendors; v++, row++) {
+        const struct sp_vendor *vd = &pb->vendors[v];
+        struct sp_xbuf fx = {0};
+        double spend = k->vendor_monthly[v];
+        double total = spend + k->vendor_overhead_monthly[v] +
+                       k->vendor_shortfall_monthly[v];
+        sp_xs_str(s, row, 0, vd->name, NULL);
+        if (!in->current->kept[v])
+            continue;
+        for (p = 0; p < pb->nproducts; p++) {
+            char chg[300];
+            if (pb->products[p].vendor != v || bm->prod_first[p] < 0)
+                continue;
+            sp_xref(a, in->base_sheet,
+                    sp_xplan_price_row(bm, bm->prod_first[p]), SP_PT_MONTHLY,
+                    true);
+            sp_xref(b, in->base_sheet,
+                    sp_xplan_price_row(bm, bm->prod_last[p]), SP_PT_MONTHLY,
+                    true);
+            sp_xbuf_item(&fx, "+", "SUM(");
+            sp_xbuf_add(&fx, a);
+            sp_xbuf_add(&fx, ":");
+            sp_xbuf_add(&fx, b);
+            sp_xbuf_add(&fx, ")");
+            if (sp_xprices_change(in->px, in->slot, p, chg)) {
+                sp_xbuf_add(&fx, "*(1+");
+                sp_xbuf_add(&fx, chg);
+                sp_xbuf_add(&fx, ")");
+            }
+        }
+        if (fx.len)
+            sp_xs_formulaf(s, row, 1, f->money, spend, "=%s",
+                           sp_xbuf_str(&fx));
+        else
+            sp_xs_num(s, row, 1, 0, f->money);
+        if (fx.nomem)
+            s->nomem = true;
+        sp_xbuf_free(&fx);
+        sp_xs_num(s, row, 2, vd->monthly_fee, f->money);
+        sp_xs_formulaf(s, row, 3, f->money,
+                       vd->admin_hours * in->settings->labor_rate, "=%.15g*%s",
+                       vd->admin_hours, lab);
+        sp_xs_num(s, row, 4, vd->min_commit, f->money);
+        sp_xs_formulaf(s, row, 5, f->money, k->vendor_shortfall_monthly[v],
+                       "=MAX(0,E%d-B%d)", row + 1, row + 1);
+        sp_xs_formulaf(s, row, 6, f->money, total, "=B%d+C%d+D%d+F%d", row + 1,
+                       row + 1, row + 1, row + 1);
+        sum += total;
+    }
+    sp_xs_str(s, row, 0, "Total", f->total_label);
+    sp_xs_formulaf(s, row, 6, f->money_total, sum, "=SUM(G%d:G%d)", first + 1,
+                   row);
 }

@@ -30,6 +30,19 @@ enum sp_status sp_diags_add(sp_diags *self, int warning, const char *file,
  */
 enum sp_status sp_file_read(const char *path, char **data, size_t *len);
 
+/**
+ * The plans of a solve's JSON at path, verified and costed again against
+ * pb (its scenarios found by name; the file's data digest is not
+ * compared).  The result holds the file's scenarios in its order, each
+ * pointing at pb's scenario of that name; free it with sp_result_free.
+ * SP_ERR_INPUT names a scenario pb lacks; SP_ERR_VERIFY a plan that no
+ * longer satisfies its scenario.
+ */
+enum sp_status sp_results_read_plans(const char *path,
+                                     const struct sp_problem *pb,
+                                     struct sp_result **out, char *err,
+                                     size_t errsize);
+
 /* errno after sp_file_read for an input that is not a regular file (a
  * FIFO would block the read forever) and for a broken symbolic link. */
 #define SP_ENOTREG ENODEV

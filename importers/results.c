@@ -288,13 +288,14 @@ static double num_of(const cJSON *obj, const char *key, double def)
     return cJSON_IsNumber(v) ? v->valuedouble : def;
 }
 
-/* Scenario i of the merged result from its file's entry. */
-static enum sp_status scenario_read(const struct sp_problem *pb,
-                                    struct sp_result *res, int i,
-                                    const cJSON *e, const char *file,
-                                    char *err, size_t errsize)
+/* Scenario i of the problem, into result slot `slot`, from a file's
+ * entry. */
+static enum sp_status scenario_read_at(const struct sp_problem *pb,
+                                       struct sp_result *res, int slot, int i,
+                                       const cJSON *e, const char *file,
+                                       char *err, size_t errsize)
 {
-    struct sp_scenario_result *r = &res->scenarios[i];
+    struct sp_scenario_result *r = &res->scenarios[slot];
     const char *status = str_of(e, "status"), *reason = str_of(e, "reason");
     char why[512];
     enum sp_status st;
@@ -334,6 +335,14 @@ static enum sp_status scenario_read(const struct sp_problem *pb,
     r->gap = fmax(0.0, num_of(e, "gap", 0.0));
     r->bound = r->cost->total * (1.0 - r->gap);
     return SP_OK;
+}
+
+static enum sp_status scenario_read(const struct sp_problem *pb,
+                                    struct sp_result *res, int i,
+                                    const cJSON *e, const char *file,
+                                    char *err, size_t errsize)
+{
+    return scenario_read_at(pb, res, i, i, e, file, err, errsize);
 }
 
 static enum sp_status build(const struct sp_problem *pb, const struct shard *s,
@@ -472,5 +481,63 @@ cleanup:
     free(entry);
     free(owner);
     sp_problem_free(pb);
+    return st;
+}
+
+/* ---- the plans of one result, on other data (stackplan recost) -------- */
+
+enum sp_status sp_results_read_plans(const char *path,
+                                     const struct sp_problem *pb,
+                                     struct sp_result **out, char *err,
+                                     size_t errsize)
+{
+    struct shard s = {0};
+    struct sp_result *res = NULL;
+    const cJSON *e;
+    enum sp_status st;
+    int n = 0, k = 0;
+
+    *out = NULL;
+    s.path = path;
+    st = shard_read(&s, err, errsize);
+    if (st != SP_OK)
+        goto cleanup;
+    n = cJSON_GetArraySize(s.scenarios);
+    st = SP_ERR_NOMEM;
+    res = calloc(1, sizeof(*res));
+    if (!res)
+        goto cleanup;
+    res->problem = pb;
+    res->current = sp_plan_current(pb);
+    res->baseline = res->current ? sp_cost_plan(pb, NULL, res->current) : NULL;
+    res->scenarios = calloc((size_t)n + 1, sizeof(*res->scenarios));
+    if (!res->current || !res->baseline || !res->scenarios)
+        goto cleanup;
+    st = SP_OK;
+    cJSON_ArrayForEach(e, s.scenarios)
+    {
+        const char *name = str_of(e, "name");
+        int i = name ? find_scenario(pb, name) : -1;
+        if (i < 0) {
+            snprintf(err, errsize,
+                     "%s: scenario '%s' is not in the scenarios of the data "
+                     "(give its scenarios file with -s)",
+                     path, name ? name : "(no name)");
+            st = SP_ERR_INPUT;
+            goto cleanup;
+        }
+        res->nscenarios = k + 1;
+        st = scenario_read_at(pb, res, k, i, e, path, err, errsize);
+        if (st != SP_OK)
+            goto cleanup;
+        k++;
+    }
+    *out = res;
+    res = NULL;
+cleanup:
+    if (st == SP_ERR_NOMEM && err && errsize && !err[0])
+        snprintf(err, errsize, "%s", sp_strerror(st));
+    cJSON_Delete(s.root);
+    sp_result_free(res);
     return st;
 }

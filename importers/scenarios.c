@@ -51,6 +51,7 @@ static const char *const scenario_keys[] = {
     "keep_client_products",
     "separate",
     "max_categories_per_vendor",
+    "eligible",
 };
 #define NSCENARIO (sizeof(scenario_keys) / sizeof(scenario_keys[0]))
 
@@ -984,6 +985,17 @@ static void read_scenario(struct jctx *j, const cJSON *obj, int no)
                        &sc->nkeep_products);
         } else if (strcmp(key, "keep_client_products") == 0) {
             read_client_products(j, m, scen, no, sc);
+        } else if (strcmp(key, "eligible") == 0) {
+            /* extension (docs/formats.md): false keeps a what-if out of
+             * the executive summary's recommendation */
+            if (cJSON_IsBool(m)) {
+                sc->ineligible = cJSON_IsFalse(m);
+            } else {
+                char got[96];
+                sp_json_got(m, got, sizeof(got));
+                jreport(j, m, false, scen, no,
+                        "'eligible': expected true or false, got %s", got);
+            }
         } else if (strcmp(key, "sweep") == 0) {
             /* read and expanded by sp_sweep_expand once every scenario
              * is known (importers/sweep.c) */

@@ -75,6 +75,18 @@ t "proposal for acme-01 exits 0" test $? -eq 0
 sp proposal "$data" --client zeta-07 --scenario "keep acme" \
     -o "$out/wb/propz.xlsx" --quiet 2>/dev/null
 t "proposal for zeta-07 under 'keep acme' exits 0" test $? -eq 0
+sp proposal "$data" --client acme-01 -o "$out/wb/propb.xlsx" --quiet \
+    --msp-name 'Bright & Co IT' --contact 'sales@bright.example, +1 555 0100' \
+    --logo "$top_srcdir/tests/data/logo.png" --valid-days 45 \
+    --issue-date 2027-01-05 2>"$out/propb.stderr"
+t "a branded proposal (name, contact, logo, validity) exits 0" test $? -eq 0
+sp proposal "$data" --client acme-01 -o "$out/wb/bad.xlsx" --quiet \
+    --logo "$data/catalog.csv" 2>"$out/bad.stderr"
+t "a logo that is not a PNG file exits 1" test $? -eq 1
+t "... saying so" grep -q 'expected a PNG file' "$out/bad.stderr"
+sp proposal "$data" --client acme-01 -o "$out/wb/bad.xlsx" --quiet \
+    --valid-days 0 2>"$out/bad.stderr"
+t "--valid-days 0 is a usage error" test $? -eq 2
 sp proposal "$data" --client acme-01 --scenario "no email" \
     -o "$out/wb/bad.xlsx" --quiet 2>"$out/bad.stderr"
 t "proposal under an infeasible scenario exits 3" test $? -eq 3
@@ -108,13 +120,17 @@ if command -v zip >/dev/null 2>&1; then
         grep -o '</f><v>0</v>' | wc -l)
     t "the zeroed copy has every cached result set to 0 ($formulas)" \
         test "$formulas" -gt 100 -a "$formulas" -eq "$zeros"
-    # what-if: MailA's effective price in 'price +10%' goes up by 1
+    # what-if on the Prices sheet: SuiteB's catalog price up by 1 (no
+    # termination depends on it: termination stays as solved); and
+    # the horizon of 'optimal' (its row: 8) from 36 to 48 months
     pos=$(unzip -p "$out/wb/basic.xlsx" xl/workbook.xml |
-        grep -o '<sheet name="[^"]*"' | grep -n '"price +10%"' | cut -d: -f1)
-    (cd "$out/z-basic" &&
-        sed 's#<v>3.1713</v>#<v>4.1713</v>#g' "xl/worksheets/sheet$pos.xml" \
-            >edited && mv edited "xl/worksheets/sheet$pos.xml" &&
-        zip -q -X -r "$out/zeroed/whatif.xlsx" .)
+        grep -o '<sheet name="[^"]*"' | grep -n '"Prices"' | cut -d: -f1)
+    (cd "$out/z-basic" && x="xl/worksheets/sheet$pos.xml" && cp "$x" orig &&
+        sed 's#<v>6.1231</v>#<v>7.1231</v>#' orig >"$x" &&
+        zip -q -X -r "$out/zeroed/whatif.xlsx" . -x orig &&
+        sed 's#\(<c r="B8"[^>]*><v>\)36</v>#\148</v>#' orig >"$x" &&
+        zip -q -X -r "$out/zeroed/horizon.xlsx" . -x orig && cp orig "$x" &&
+        rm orig)
 else
     echo "# zip not found: recalculating the files as written"
     mkdir -p "$out/zeroed"
@@ -143,9 +159,9 @@ profile "$out/prof-recalc" 0
 # two profiles, two processes: the conversions run side by side
 convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
-    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" &
+    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" "$out/wb/propb.xlsx" &
 whatif=
-[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx"
+[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx $out/zeroed/horizon.xlsx"
 convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
     "$out/zeroed/many.xlsx" "$out/zeroed/none.xlsx" \
     "$out/zeroed/prop.xlsx" "$out/zeroed/comp.xlsx" $whatif &
@@ -223,8 +239,12 @@ for wb in basic many none; do
         sheets_ok "$out/recalc" $wb
 done
 
-chart_cache() { # xlsx: the cached values of its first chart's first series
-    unzip -p "$1" xl/charts/chart1.xml | grep -o '<c:val>.*</c:val>' |
+chart_cache() { # xlsx: the cached values of the total-cost chart's series
+    c=$(unzip -l "$1" 'xl/charts/chart*.xml' | awk '{ print $4 }' |
+        grep '^xl/charts/' | while read -r x; do
+            unzip -p "$1" "$x" | grep -q 'Total cost over the horizon' &&
+                echo "$x"; done | head -1)
+    unzip -p "$1" "$c" | grep -o '<c:val>.*</c:val>' |
         sed 's#</c:val>.*##' | grep -o '<c:v>[^<]*</c:v>' |
         sed 's/<[^>]*>//g' | paste -sd '\t' -
 }
@@ -312,32 +332,73 @@ t "proposal for c012: a compliance section, today and after" \
     proposal_compliance
 
 # ---- what-if: an edited price flows into every total -------------------
-whatif_ok() {
-    units=$(tsv "$out/cached/basic-price +10%.csv" |
-        awk -F'\t' '$2 == "MailA" && $3 != "contract" && $3 != "" &&
-                    $5 != "" { print $5; exit }')
-    [ -n "$units" ] || { echo "# MailA is not priced in 'price +10%'"; return 1; }
-    tsv "$out/recalc/whatif-Summary.csv" >"$out/whatif.tsv"
-    for pair in 'Total cost:["total_cost"]' 'Licence:["breakdown","licence"]'; do
+# the same edits made to the data and costed by stackplan recost: every
+# Summary figure must match, baselines and savings included
+recost_for() { # name, catalog sed, scenarios jq filter
+    mkdir -p "$out/rc-$1"
+    cp "$data"/*.csv "$out/rc-$1/"
+    sed "$2" "$data/catalog.csv" >"$out/rc-$1/catalog.csv"
+    jq "$3" "$data/scenarios.json" >"$out/rc-$1/scenarios.json"
+    sp recost "$out/basic.json" "$out/rc-$1" --json "$out/rc-$1.json" \
+        >/dev/null 2>&1
+    [ -s "$out/rc-$1.json" ]
+}
+live_ok() { # edited workbook, recost name
+    tsv "$out/recalc/$1-Summary.csv" >"$out/$1.tsv"
+    for pair in 'Total cost:["total_cost"]' 'Licence:["breakdown","licence"]' \
+        'Vendor overhead:["breakdown","vendor_overhead"]' \
+        "Baseline under the scenario's settings:[\"baseline_total_cost\"]" \
+        'Savings:["savings"]' 'Horizon (months):["horizon_months"]'; do
         label=${pair%%:*}
-        # baseline, then the scenarios: only 'price +10%' (24 months) moves
-        want=$(jq -r --argjson p "${pair#*:}" --argjson u "$units" \
+        want=$(jq -r --argjson p "${pair#*:}" \
             '[(.baseline | getpath($p)), (.scenarios[]
-              | if .name == "price +10%" then getpath($p) + $u * 24
-                else getpath($p) end)]
+              | if .status == "infeasible" and $p != ["horizon_months"]
+                then null else getpath($p) end)]
              | map(if . == null then "" else tostring end) | @tsv' \
-            "$out/basic.json")
-        row "$out/whatif.tsv" "$label" |
-            awk -v want="$want" -v what="what-if '$label'" \
+            "$out/rc-$2.json")
+        case $label in
+        Baseline*|Horizon*) want=$(printf '%s' "$want" | cut -f2-)
+            got=$(row "$out/$1.tsv" "$label" | cut -f1,3-) ;;
+        *) got=$(row "$out/$1.tsv" "$label") ;;
+        esac
+        printf '%s\n' "$got" |
+            awk -v want="$want" -v what="$1 '$label'" \
                 -f "$awkdir/rowcmp.awk" || return 1
     done
 }
 if [ $zeroed -eq 1 ]; then
-    t "an edited price moves that scenario's licence and total (only)" \
-        whatif_ok
+    t "recost at SuiteB + 1 (catalog) works" recost_for price \
+        's/^SuiteB,Beta Sec,endpoint;backup,device,6.1231,/SuiteB,Beta Sec,endpoint;backup,device,7.1231,/' .
+    t "Prices sheet: SuiteB + 1 moves every total, baseline and saving to recost's" \
+        live_ok whatif price
+    t "recost at 48 months for 'optimal' works" recost_for horizon 's/^//' \
+        '.scenarios |= map(if .name == "optimal" then . + {"horizon_months": 48} else . end)'
+    t "Prices sheet: a horizon edit moves that plan's figures to recost's" \
+        live_ok horizon horizon
 else
-    n=$((n + 1)); echo "ok $n # SKIP zip not found: no edited copy"
+    n=$((n + 4)); echo "ok $n # SKIP zip not found: no edited copy"
 fi
+
+# the inputs: named, unlocked, validated; every sheet protected (no password)
+inputs_guarded() {
+    f="$out/wb/basic.xlsx"
+    pos=$(unzip -p "$f" xl/workbook.xml | grep -o '<sheet name="[^"]*"' |
+        grep -n '"Prices"' | cut -d: -f1)
+    sheets=$(unzip -l "$f" 'xl/worksheets/sheet*.xml' | grep -c 'sheet[0-9]*.xml')
+    protected=$(for x in $(unzip -l "$f" 'xl/worksheets/sheet*.xml' |
+        awk '{ print $4 }' | grep '^xl/worksheets/'); do
+        unzip -p "$f" "$x" | grep -c '<sheetProtection sheet="1"'; done |
+        awk '{ s += $1 } END { print s }')
+    [ "$protected" -eq "$sheets" ] || { echo "# $protected of $sheets protected"; return 1; }
+    ! unzip -p "$f" 'xl/worksheets/sheet*.xml' | grep -q 'sheetProtection[^>]*password' &&
+    unzip -p "$f" "xl/worksheets/sheet$pos.xml" |
+        grep -q '<dataValidation type="decimal" operator="greaterThanOrEqual"' &&
+    unzip -p "$f" xl/styles.xml | grep -q 'locked="0"' &&
+    unzip -p "$f" xl/workbook.xml | grep -q '<definedName name="Price_SuiteB_3">' &&
+    unzip -p "$f" xl/workbook.xml | grep -q '<definedName name="Horizon_1">'
+}
+t "Prices inputs are named, unlocked and validated; every sheet protected without a password" \
+    inputs_guarded
 
 # ---- sheet names --------------------------------------------------------
 sheet_names() { # the workbook's sheet names, one a line
@@ -349,8 +410,8 @@ has_sheet() { grep -qxF "$1" "$out/names"; }
 t "'a/b:c*?[x]' becomes 'a_b_c___x_'" has_sheet 'a_b_c___x_'
 t "'a:b/c?*]x[' (same once made safe) becomes 'a_b_c___x_ (2)'" \
     has_sheet 'a_b_c___x_ (2)'
-t "a long name is cut to 31 characters" \
-    has_sheet 'A very long scenario name that '
+t "a long name keeps its start and end in 31 characters" \
+    has_sheet 'A very long scenario…characters'
 t "a scenario named Summary becomes 'Summary (2)'" has_sheet 'Summary (2)'
 t "an inner apostrophe is kept" has_sheet "O'Brien's pick"
 t "apostrophes at the ends are dropped" has_sheet 'quoted'
@@ -367,8 +428,8 @@ names_valid() {
 }
 t "every sheet name is valid and unique ignoring case" names_valid
 sheet_names "$out/wb/many.xlsx" >"$out/names-many"
-t "many: 20 scenario sheets + Summary, Baseline, Vendors, Inputs" \
-    test "$(wc -l <"$out/names-many")" -eq 24
+t "many: 20 scenario sheets + Executive summary, Summary, Prices, Baseline, Vendor scorecard, Vendors, Inputs" \
+    test "$(wc -l <"$out/names-many")" -eq 27
 
 # ---- the awkward client names -------------------------------------------
 client_row() { # workbook, client id: its row of the Baseline client table
@@ -443,6 +504,40 @@ t "proposal leaks nothing internal or about another client" \
     test -z "$(leaks "$out/wb/prop.xlsx" acme-01)"
 t "the Unicode client's proposal leaks nothing either" \
     test -z "$(leaks "$out/wb/propz.xlsx" zeta-07)"
+t "the branded proposal (logo, contact) leaks nothing" \
+    test -z "$(leaks "$out/wb/propb.xlsx" acme-01)"
+no_codes() { # no product code or client id in any part of the file
+    unzip -p "$1" >"$out/parts.txt"
+    for s in $(awk -F'\t' 'NR > 1 { print $1 }' "$out/catalog.tsv") "$2"; do
+        grep -qF -- "$s" "$out/parts.txt" && { echo "# shown: $s"; return 1; }
+    done
+    return 0
+}
+no_codes_both() {
+    no_codes "$out/wb/prop.xlsx" acme-01 && no_codes "$out/wb/propb.xlsx" acme-01
+}
+t "the proposals show no product code or client id" no_codes_both
+branded() {
+    f="$out/cached/propb-Proposal.csv"
+    grep -q 'Prepared for Acme, Inc. ""East"" Branch by Bright & Co IT' "$f" &&
+        grep -q 'Issued 2027-01-05 · valid until 2027-02-19' "$f" &&
+        grep -q 'Contact: sales@bright.example, +1 555 0100' "$f" &&
+        unzip -l "$out/wb/propb.xlsx" | grep -q 'xl/media/image1.png' &&
+        unzip -p "$out/wb/propb.xlsx" xl/worksheets/sheet1.xml |
+        grep -q 'Bright &amp;&amp; Co IT'
+}
+t "branding: MSP name, issue and valid-until dates, contact, logo, page header" \
+    branded
+cent_prices() { # every unit price has at most 2 decimals, per unit said
+    tsv "$out/cached/prop-Proposal.csv" | awk -F'\t' '
+        $4 ~ /^(per (user|device|server|TB)|flat)$/ { n++
+            if ($6 !~ /^[0-9]+(\.[0-9][0-9]?)?$/) { print "# " $6; bad = 1 } }
+        END { exit bad || n < 2 }'
+}
+t "proposal unit prices are rounded to the cent, with what they are per" \
+    cent_prices
+t "categories are shown as labels (Email security)" \
+    grep -q 'Email security' "$out/cached/prop-Coverage.csv"
 t "the leak check would see a leak (the workbook has them)" \
     test -n "$(leaks "$out/wb/basic.xlsx" acme-01)"
 sheet_names "$out/wb/prop.xlsx" >"$out/prop-names"
@@ -456,7 +551,7 @@ t "proposal's document properties name no company" \
 t "proposal names the client" \
     grep -q 'Acme, Inc. ""East"" Branch' "$out/cached/prop-Proposal.csv"
 t "migration plan leaves a contract at its end date" \
-    grep -q 'Retire,MailA,.*at contract end 2027-06-30' \
+    grep -q 'Retire,Alpha Mail,Alpha Mail Protect,.*at contract end 2027-06-30' \
     "$out/cached/prop-Migration plan.csv"
 
 echo "1..$n"

@@ -17,13 +17,31 @@ extern "C" {
 enum sp_status sp_json_write(const sp_result *result, const char *path,
                              char *err, size_t errsize);
 
-/** @brief Writes the scenario workbook (Summary, Baseline, one sheet per
- *         scenario, Vendors, Inputs) to path.  On SP_OK err holds a
- *         warning for the user, or "" (a text longer than Excel's 32,767
- *         characters per cell was cut); the same for every workbook
- *         writer. */
+/** @brief Writes the scenario workbook (Executive summary, Summary,
+ *         Baseline, one sheet per scenario, Vendors, Inputs) to path.  On
+ *         SP_OK err holds a warning for the user, or "" (a text longer
+ *         than Excel's 32,767 characters per cell was cut); the same for
+ *         every workbook writer. */
 enum sp_status sp_workbook_write(const sp_result *result, const char *path,
                                  char *err, size_t errsize);
+
+/** Choices for the scenario workbook; all may be NULL. */
+struct sp_workbook_options {
+    /** The scenario the Executive summary recommends; NULL = the
+     *  cheapest per month of the eligible proven-optimal plans. */
+    const char *recommend;
+    /** The MSP's name for the page headers; NULL = none. */
+    const char *msp_name;
+};
+
+/**
+ * @brief sp_workbook_write with options (opt NULL = the defaults).
+ * @return SP_ERR_USAGE (message in err) when opt->recommend names no
+ *         scenario of the result.
+ */
+enum sp_status sp_workbook_write_opt(const sp_result *result, const char *path,
+                                     const struct sp_workbook_options *opt,
+                                     char *err, size_t errsize);
 
 /**
  * @brief Writes the client-facing proposal for one client.
@@ -34,6 +52,27 @@ enum sp_status sp_workbook_write(const sp_result *result, const char *path,
 enum sp_status sp_proposal_write(const sp_result *result, const char *client,
                                  const char *scenario, const char *path,
                                  char *err, size_t errsize);
+
+/** What a proposal says about the MSP; every field may be NULL / 0. */
+struct sp_proposal_options {
+    const char *msp_name;    /**< shown as the author of the proposal */
+    const char *msp_contact; /**< e-mail, phone: one line */
+    const char *logo;        /**< a PNG file, shown top right */
+    int valid_days;          /**< days the offer stands; 0 = 30 */
+    const char *issue_date;  /**< YYYY-MM-DD; NULL = today (UTC) */
+};
+
+/**
+ * @brief sp_proposal_write with the MSP's name, logo, contact and the
+ *        offer's validity (opt NULL = none, 30 days from today).
+ * @return SP_ERR_USAGE for a bad issue date; SP_ERR_INPUT (message in
+ *         err) when the logo cannot be read as a PNG file.
+ */
+enum sp_status sp_proposal_write_opt(const sp_result *result,
+                                     const char *client, const char *scenario,
+                                     const char *path,
+                                     const struct sp_proposal_options *opt,
+                                     char *err, size_t errsize);
 
 /**
  * @brief A few lines for a terminal: the start date used, the baseline and

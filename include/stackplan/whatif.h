@@ -284,6 +284,31 @@ enum sp_status sp_result_merge(const char *const *paths, int n,
                                sp_problem **problem, sp_result **out,
                                sp_diags *diags, char *err, size_t errsize);
 
+/**
+ * @brief The plans of a solve's JSON, unchanged, costed on the data of
+ *        dir as it is now: the command-line twin of the workbook's
+ *        what-if (stackplan recost).
+ *
+ * The problem is loaded from dir (load->scenarios_path and today as for
+ * sp_problem_load); each scenario of the file is found there by name and
+ * its plan (assignments and vendors) rebuilt, verified (sp_verify_plan)
+ * and costed (sp_cost_plan) under that scenario's settings now, and so is
+ * the current stack, so savings compare with the baseline on the new
+ * data.  The plans are not re-optimised: statuses, gaps and solve times
+ * are the file's, and the result says it was recosted.
+ *
+ * @param plan_path  a JSON file written by sp_json_write.
+ * @param problem    the loaded problem on SP_OK (free after the result).
+ * @param out        the result on SP_OK (free with sp_result_free).
+ * @return SP_OK; SP_ERR_INPUT (an unreadable plan file, a scenario not in
+ *         the data, data that does not load: see diags); SP_ERR_VERIFY (a
+ *         plan no longer satisfies its scenario); SP_ERR_NOMEM.
+ */
+enum sp_status sp_result_recost(const char *plan_path, const char *dir,
+                                const struct sp_load_options *load,
+                                sp_problem **problem, sp_result **out,
+                                sp_diags *diags, char *err, size_t errsize);
+
 #ifdef __cplusplus
 }
 #endif

@@ -197,7 +197,8 @@ struct sp_scenario {
     struct sp_pin *keep_client_products;
     int nkeep_client_products;
     struct sp_guards guards; /* separate, max_categories_per_vendor */
-    int line; /* scenarios.json line of its object; 0 = default */
+    int line;        /* scenarios.json line of its object; 0 = default */
+    bool ineligible; /* "eligible": false: never the recommended plan */
 };
 
 struct sp_problem {
@@ -494,6 +495,7 @@ struct sp_result {
     struct sp_costing *baseline; /* under the file's settings */
     struct sp_scenario_result *scenarios;
     int nscenarios;
+    bool recosted; /* plans read back and costed on other data (recost) */
 };
 
 /* The independent check every plan passes before it is reported. */

@@ -44,6 +44,7 @@ bool sp_scenario_copy(struct sp_scenario *dst, const struct sp_scenario *src)
     memset(dst, 0, sizeof(*dst));
     dst->max_vendors = src->max_vendors;
     dst->line = src->line;
+    dst->ineligible = src->ineligible;
     ok = sp_settings_copy(&dst->settings, &src->settings);
     ok = ok && sp_guards_copy(&dst->guards, &src->guards);
     if (ok && src->name) {

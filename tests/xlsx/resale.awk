@@ -4,7 +4,7 @@
 # units are the inventory units when the client runs the product today and
 # gives them, else the client's count for the product's unit, at least
 # min_units, and 1 for a flat product; the resale price is resale_price,
-# else price x (1 + markup).
+# else price x (1 + markup), rounded to the cent (as invoiced).
 # Usage: awk -v client=ID -v products="P1 P2" (or "@today") -v markup=M \
 #            -f resale.awk catalog.tsv clients.tsv inventory.tsv
 BEGIN { FS = "\t" }
@@ -23,7 +23,8 @@ file == 1 {
     unit[id] = get("unit")
     minu[id] = get("min_units") + 0
     r = get("resale_price")
-    resale[id] = r != "" ? r + 0 : get("price") * (1 + markup)
+    r = r != "" ? r + 0 : get("price") * (1 + markup)
+    resale[id] = int(r * 100 + 0.5 + 1e-9) / 100
 }
 file == 2 && get("client") == client {
     count["user"] = get("users") + 0
