@@ -24,14 +24,16 @@
 #define MAX_SCENARIOS 4
 #define TIME_LIMIT 1.0
 
-/* How many inputs loaded and how many were solved, shown at exit so
- * that a run says how deep it went. */
-static long loaded, solved;
+/* How many inputs loaded, were skipped (too big, or known16 below) and
+ * were solved, shown at exit so that a run says how deep it went. */
+static long runs, loaded, too_big, known, solved;
 
 static void report(void)
 {
-    fprintf(stderr, "fuzz-solve: %ld inputs loaded, %ld solved\n", loaded,
-            solved);
+    fprintf(stderr,
+            "fuzz-solve: %ld inputs, %ld loaded, %ld skipped as too big, "
+            "%ld skipped as known (#16), %ld solved\n",
+            runs, loaded, too_big, known, solved);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -137,7 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int f = 0;
     enum sp_status st;
 
-    if (!loaded && !solved)
+    if (runs++ == 0)
         atexit(report);
     sp_fuzz_dir();
     for (i = 0; i <= size && f < SP_FUZZ_NFILES; i++) {
@@ -154,9 +156,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sp_fuzz_remove(sp_fuzz_files[f]);
 
     pb = sp_fuzz_load();
-    loaded += pb != NULL;
-    if (!pb || pb->nclients > MAX_CLIENTS || pb->nproducts > MAX_PRODUCTS ||
-        pb->nscenarios > MAX_SCENARIOS || known16(pb)) {
+    if (!pb)
+        return 0;
+    loaded++;
+    if (pb->nclients > MAX_CLIENTS || pb->nproducts > MAX_PRODUCTS ||
+        pb->nscenarios > MAX_SCENARIOS) {
+        too_big++;
+        sp_problem_free(pb);
+        return 0;
+    }
+    if (known16(pb)) {
+        known++;
         sp_problem_free(pb);
         return 0;
     }
