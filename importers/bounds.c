@@ -17,13 +17,17 @@ struct bound {
 };
 
 static const struct bound bounds[] = {
-    /* unit counts: users, devices, ..., billed units, tier minimums */
-    {"users", 1e9, "1e9"},
-    {"devices", 1e9, "1e9"},
-    {"servers", 1e9, "1e9"},
-    {"tb", 1e9, "1e9"},
-    {"units", 1e9, "1e9"},
-    {"min_units", 1e9, "1e9"},
+    /* unit counts: users, devices, ..., billed units, per client or row;
+     * tier minimums count the whole book.  A million users is no small
+     * business; past that the tier rows' coefficients span so many
+     * orders of magnitude that GLPK's LP fails (fuzz-solve: 6e8 users
+     * against a 1e9 tier ended in exit 4). */
+    {"users", 1e6, "1e6"},
+    {"devices", 1e6, "1e6"},
+    {"servers", 1e6, "1e6"},
+    {"tb", 1e6, "1e6"},
+    {"units", 1e6, "1e6"},
+    {"min_units", 1e8, "1e8"},
     /* hours and the labour rate */
     {"admin_hours", 1e6, "1e6"},
     {"migration_hours_fixed", 1e6, "1e6"},
