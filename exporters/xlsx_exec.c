@@ -11,14 +11,14 @@
  * a proven-optimal plan that scenarios.json does not mark
  * "eligible": false.
  *
- * Each block is one function over the result: payback (the renewal
- * schedule), margin and capabilities lost (revenue and essential products)
- * and compliance (frameworks) are blocks of their own, added where the
- * result carries them.
+ * Each block is one function over the result: the money, the outcomes
+ * (payback from the migration schedule, margin, capabilities lost,
+ * compliance), the change (vendors, clients) and the risks.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "compliance_int.h"
 #include "xlsx_book_int.h"
 
 /* Columns of the comparison table. */
@@ -288,9 +288,113 @@ static int block_risks(struct sp_xbook *b, int row, int i)
                  sr->cost->horizon, b->res->baseline->horizon);
         sp_xs_label(s, row + n++, 1, line, f->text);
     }
+    if (sc->settings.labor_rate == 0 ||
+        (sc->settings.migration_hours_fixed == 0 &&
+         sc->settings.migration_hours_per_unit == 0))
+        sp_xs_label(s, row + n++, 1,
+                    "migration labour is priced at nothing (labor_rate or "
+                    "the migration hours are 0): only setup fees count",
+                    f->text);
+    if (!sc->settings.start_date_given)
+        sp_xs_label(s, row + n++, 1,
+                    "no start_date in the settings: computed as of the day "
+                    "it was solved, so the figures change from day to day",
+                    f->text);
     if (n == 0)
         sp_xs_label(s, row + n++, 1, "none found", f->text);
     return row + n;
+}
+
+/* Payback (the migration schedule), margin before and after (revenue
+ * under the scenario's pricing), capabilities lost and compliance:
+ * values as solved, each with what it rests on beside it. */
+static int block_outcomes(struct sp_xbook *b, int row, int i)
+{
+    struct sp_xsheet *s = &b->exec;
+    const struct sp_xfmt *f = &b->fmt;
+    const struct sp_problem *pb = b->pb;
+    const struct sp_scenario_result *sr = &b->res->scenarios[i];
+    const struct sp_scenario *sc = sr->scenario;
+    struct sp_schedule *k =
+        sp_schedule_new(pb, sc, sr->plan, sr->cost, sr->baseline);
+    struct sp_margin before, after;
+    struct sp_xbuf lost = {0};
+    char line[512], *comp;
+    int c, nlost = 0;
+
+    label_row(s, row, "Payback");
+    if (!k) {
+        s->nomem = true;
+    } else if (k->payback_months > 0) {
+        snprintf(line, sizeof(line), "month %d of %d", k->payback_months,
+                 k->nmonths);
+        sp_xs_str(s, row, 1, line, f->text);
+    } else {
+        snprintf(line, sizeof(line), "none within the %d-month horizon",
+                 k->nmonths);
+        sp_xs_str(s, row, 1, line, f->text);
+    }
+    sp_xs_label(s, row, 2,
+                sc->settings.switch_renewal
+                    ? "cumulative savings stay >= 0 from this month; "
+                      "products switch at renewal (as solved)"
+                    : "cumulative savings stay >= 0 from this month; "
+                      "products switch at the start (as solved)",
+                f->note);
+    sp_schedule_free(k);
+    row++;
+    sp_margin_plan(pb, sc, b->res->current,
+                   sr->baseline ? sr->baseline : b->res->baseline, &before);
+    sp_margin_plan(pb, sc, sr->plan, sr->cost, &after);
+    label_row(s, row, "Licence margin per month today");
+    sp_xs_num(s, row, 1, before.margin_monthly, f->money);
+    snprintf(line, sizeof(line),
+             "revenue %.2f less licences %.2f (%s pricing, as solved)",
+             before.revenue_monthly, before.licence_monthly,
+             sc->settings.pricing == SP_PRICING_LIST ? "list" : "hold");
+    sp_xs_label(s, row, 2, line, f->note);
+    row++;
+    label_row(s, row, "Licence margin per month once migrated");
+    sp_xs_num(s, row, 1, after.margin_monthly, f->money);
+    snprintf(line, sizeof(line),
+             "revenue %.2f less licences %.2f; after vendor overhead %.2f",
+             after.revenue_monthly, after.licence_monthly,
+             after.portfolio_margin_monthly);
+    sp_xs_label(s, row, 2, line, f->note);
+    row++;
+    for (c = 0; c < pb->nclients; c++)
+        if (sp_plan_client_lost(pb, sr->plan, c, NULL, 0) > 0) {
+            nlost++;
+            sp_xbuf_item(&lost, ", ", pb->clients[c].id);
+        }
+    label_row(s, row, "Capabilities lost");
+    if (nlost) {
+        snprintf(line, sizeof(line),
+                 "%d client%s lose%s a category covered today: %s", nlost,
+                 nlost == 1 ? "" : "s", nlost == 1 ? "s" : "",
+                 sp_xbuf_str(&lost));
+        sp_xs_str(s, row, 1, line, f->wrap);
+    } else {
+        sp_xs_str(s, row, 1, "none", f->text);
+    }
+    if (lost.nomem)
+        s->nomem = true;
+    sp_xbuf_free(&lost);
+    row++;
+    comp = pb->nframeworks ? sp_compliance_line(pb, &sc->settings, sr->plan,
+                                                b->res->current)
+                           : NULL;
+    if (comp) {
+        label_row(s, row, "Compliance");
+        sp_xs_str(s, row, 1, comp, f->wrap);
+        sp_xs_label(s, row, 2,
+                    "clients meeting every control of a framework (today "
+                    "in brackets); see the Compliance sheet",
+                    f->note);
+        free(comp);
+        row++;
+    }
+    return row;
 }
 
 static int write_recommendation(struct sp_xbook *b, int row)
@@ -332,10 +436,8 @@ static int write_recommendation(struct sp_xbook *b, int row)
     sp_xs_str(s, row, 1, sp_plan_status_name(b->res->scenarios[i].status),
               f->text);
     row++;
-    /* payback (renewal schedule), margin and capabilities lost (revenue,
-     * essential products) and compliance (frameworks) are blocks of
-     * their own, each reading the result, called here where it has them */
     row = block_money(b, row, i);
+    row = block_outcomes(b, row, i);
     row = block_change(b, row, i);
     row = block_risks(b, row, i);
     return row;
