@@ -24,12 +24,14 @@
  *        link[c,p]:   x[c,p] - y[v(p)] <= 0             (untiered p)
  *        wz[c,p,l]:   w[c,p,l] - z[p,l] <= 0            (tiered p)
  *        level[p]:    sum_l z[p,l] - y[v(p)] <= 0
- *        tmin[p,l]:   sum_c b[c,p] w[c,p,l] - m_l z[p,l] >= 0
+ *        tmin[p,l]:   sum_c min(b[c,p], m_l) w[c,p,l] - m'_l z[p,l] >= 0
+ *                       (m'_l = m_l - 1e-9 max(1, m_l): sp_tier_threshold)
  *        tmax[p,l]:   sum_c b[c,p] w[c,p,l] + (B_p - m_{l+1} + eps) z[p,l]
  *                       <= B_p                        (only where a deeper
  *                                                      level costs more)
- *        commit[v]:   s[v] - M[v] y[v] + sum_{p of v} (licence per month)
- *                       >= 0
+ *        commit[v]:   s[v] - M[v] y[v]
+ *                       + sum_{c,p of v} min(f[c,p], M[v]) x[c,p]
+ *                       + sum_{c,p of v,l} min(f[c,p,l], M[v]) w[c,p,l] >= 0
  *        maxv:        sum_v y[v] <= max_vendors
  *   plus bounds: y[v] = 1 for require_vendors, x fixed to the current
  *   stack for keep_clients (pin[c,p]: sum_l w[c,p,l] = 1 for a tiered
@@ -395,10 +397,20 @@ static bool price_levels(struct builder *B, struct sp_model *m)
     return true;
 }
 
-/* cover[c,k] rows, then control[c,i] rows (docs/compliance.md: a control
- * of c's frameworks that R(c) does not already meet), and each
- * candidate's list of the rows it enters.  A client's rows are
- * consecutive (model/mip/heuristic.c, root.c rely on it). */
+/*
+ * add_cover_rows - every client's coverage rows
+ *
+ *     cover[c,k]:    sum_{p covers k} x[c,p] >= 1     k in R(c)
+ *     control[c,i]:  sum_{p meets i} x[c,p] >= 1      i a control of c's
+ *                                                     frameworks R(c) does
+ *                                                     not already meet
+ *
+ * (x[c,p] stands for sum_l w[c,p,l] of a tiered p.)  No rows for a client
+ * of keep_clients: its columns are fixed to today's stack.  Each
+ * candidate gets the list of the rows it enters; a client's rows are
+ * consecutive (model/mip/heuristic.c, root.c rely on it).
+ * docs/model.md, docs/compliance.md.
+ */
 static bool add_cover_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
@@ -454,7 +466,21 @@ static bool add_cover_rows(struct builder *B, struct sp_model *m)
     return true;
 }
 
-/* z, level, tmin and tmax of every tiered product a candidate can use. */
+/*
+ * add_tier_rows - the price levels of every tiered product in use
+ *
+ *     level[p]:   sum_l z[p,l] - y[v(p)] <= 0
+ *     tmin[p,l]:  sum_c min(b[c,p], m_l) w[c,p,l] - m'_l z[p,l] >= 0
+ *                                                           (m_l > 0)
+ *     tmax[p,l]:  B_p z[p,l] + sum_c b[c,p] w[c,p,l]
+ *                   - (m_{l+1} - eps) z[p,l] <= B_p
+ *
+ * with m'_l = sp_tier_threshold(m_l) (the checker's tolerance), B_p the
+ * units of every candidate of p, eps = SP_UNITS_EPS.  tmax only where a
+ * deeper level costs more, or at renewal when the vendor has a
+ * min_commit (a delayed start could pay for a dearer level in
+ * shortfall).  The wz[c,p,l] rows w - z <= 0 come with each candidate.
+ */
 static void add_tier_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
@@ -514,7 +540,17 @@ static void add_tier_rows(struct builder *B, struct sp_model *m)
     }
 }
 
-/* commit[v]: s[v] >= M[v] y[v] - licence spend per month with v. */
+/*
+ * add_commit_rows - the min_commit shortfall of every vendor that has one
+ *
+ *     commit[v]:  s[v] - M[v] y[v] + sum_{c,p of v} min(f[c,p], M[v]) x[c,p]
+ *                   + sum_{c,p of v,l} min(f[c,p,l], M[v]) w[c,p,l] >= 0
+ *
+ * s[v] >= 0 costs H per unit in the objective.  The licence terms are
+ * added with each candidate's columns (commit_coef below); capping a
+ * coefficient at M[v] changes no integer solution (one such product
+ * meets the commitment alone) and tightens the LP.
+ */
 static void add_commit_rows(struct builder *B, struct sp_model *m)
 {
     const struct sp_problem *pb = B->pb;
@@ -537,6 +573,11 @@ static void add_commit_rows(struct builder *B, struct sp_model *m)
     }
 }
 
+/*
+ * add_max_vendors - the scenario's vendor limit
+ *
+ *     maxv:  sum_v y[v] <= max_vendors
+ */
 static void add_max_vendors(struct builder *B, struct sp_model *m)
 {
     int v, n = 0, row;
