@@ -22,9 +22,9 @@
 #error "SP_FUZZ_DATA (the fuzz/data folder of the source tree) is not set"
 #endif
 
-const char *const sp_fuzz_files[] = {"catalog.csv",   "clients.csv",
-                                     "inventory.csv", "vendors.csv",
-                                     "tiers.csv",     "scenarios.json"};
+const char *const sp_fuzz_files[] = {
+    "catalog.csv", "clients.csv",    "inventory.csv", "vendors.csv",
+    "tiers.csv",   "scenarios.json", "controls.csv"};
 
 /* fuzz/data/'s files, read once. */
 static struct {

@@ -16,7 +16,7 @@
 /** The names of the data folder's files, in the order the solve target's
  *  input gives them (docs/fuzzing.md). */
 extern const char *const sp_fuzz_files[];
-#define SP_FUZZ_NFILES 6
+#define SP_FUZZ_NFILES 7
 
 /** The process's data folder (created and filled with fuzz/data/ on the
  *  first call, removed at exit); an absolute path. */

@@ -15,7 +15,7 @@ set -eu
 name=$1
 out=$2
 stackplan=${3:-}
-files="catalog.csv clients.csv inventory.csv vendors.csv tiers.csv scenarios.json"
+files="catalog.csv clients.csv inventory.csv vendors.csv tiers.csv scenarios.json controls.csv"
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -31,7 +31,7 @@ seed_name() {
 }
 
 case $name in
-catalog | clients | inventory | vendors | tiers)
+catalog | clients | inventory | vendors | tiers | controls)
     folders | while IFS= read -r d; do
         [ -f "$d/$name.csv" ] && cp "$d/$name.csv" "$out/$(seed_name "$d")"
     done ;;
