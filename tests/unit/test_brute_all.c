@@ -770,6 +770,161 @@ static bool has_pins(const struct sp_problem *pb, const struct sp_scenario *sc)
     return false;
 }
 
+/* Writes the instance as a data folder (catalog.csv, clients.csv,
+ * inventory.csv, vendors.csv, tiers.csv, controls.csv, scenarios.json)
+ * in dir, for a CLI reproducer of a failing seed: `test_brute_all 1 SEED
+ * DIR`. */
+static void write_instance(const struct sp_problem *pb, const char *dir)
+{
+    static const char *units[] = {"user", "device", "server", "tb", "flat"};
+    const struct sp_scenario *sc = &pb->scenarios[0];
+    const struct sp_settings *s = &sc->settings;
+    char path[4096];
+    FILE *f;
+    int c, p, v, k, i, g;
+
+#define OPEN(name)                                                            \
+    snprintf(path, sizeof(path), "%s/%s", dir, name);                         \
+    if (!(f = fopen(path, "w")))                                              \
+        return;
+    OPEN("catalog.csv");
+    fprintf(f, "product,vendor,covers,unit,price,min_units,setup_fee,"
+               "essential\n");
+    for (p = 0; p < pb->nproducts; p++) {
+        const struct sp_product *pr = &pb->products[p];
+        fprintf(f, "%s,%s,", pr->id, pb->vendors[pr->vendor].name);
+        for (k = 0; k < pr->ncovers; k++)
+            fprintf(f, "%s%s", k ? ";" : "", pb->categories[pr->covers[k]]);
+        fprintf(f, ",%s,%.17g,%.17g,%.17g,%s\n", units[pr->unit], pr->price,
+                pr->min_units, pr->setup_fee, pr->essential ? "yes" : "no");
+    }
+    fclose(f);
+    OPEN("vendors.csv");
+    fprintf(f, "vendor,monthly_fee,admin_hours,min_commit\n");
+    for (v = 0; v < pb->nvendors; v++)
+        fprintf(f, "%s,%.17g,%.17g,%.17g\n", pb->vendors[v].name,
+                pb->vendors[v].monthly_fee, pb->vendors[v].admin_hours,
+                pb->vendors[v].min_commit);
+    fclose(f);
+    OPEN("tiers.csv");
+    fprintf(f, "product,min_units,price\n");
+    for (p = 0; p < pb->nproducts; p++)
+        for (i = 0; i < pb->products[p].ntiers; i++)
+            fprintf(f, "%s,%.17g,%.17g\n", pb->products[p].id,
+                    pb->products[p].tiers[i].min_units,
+                    pb->products[p].tiers[i].price);
+    fclose(f);
+    OPEN("controls.csv");
+    fprintf(f, "framework,control,title,categories\n");
+    for (i = 0; i < pb->ncontrols; i++)
+        fprintf(f, "%s,%s,%s,%s\n", pb->frameworks[0].label,
+                pb->controls[i].id, pb->controls[i].title,
+                pb->controls[i].covers_text);
+    fclose(f);
+    OPEN("clients.csv");
+    fprintf(f, "client,users,devices,servers,tb,requires,frameworks\n");
+    for (c = 0; c < pb->nclients; c++) {
+        const struct sp_client *cl = &pb->clients[c];
+        fprintf(f, "%s,%.17g,%.17g,%.17g,%.17g,", cl->id,
+                cl->count[SP_UNIT_USER], cl->count[SP_UNIT_DEVICE],
+                cl->count[SP_UNIT_SERVER], cl->count[SP_UNIT_TB]);
+        for (k = 0; k < cl->nrequires; k++)
+            fprintf(f, "%s%s", k ? ";" : "", pb->categories[cl->requires[k]]);
+        fprintf(f, ",%s\n", cl->nframeworks ? pb->frameworks[0].label : "");
+    }
+    fclose(f);
+    OPEN("inventory.csv");
+    fprintf(f, "client,product,units,monthly_cost,contract_end,"
+               "termination_fee\n");
+    for (i = 0; i < pb->nholdings; i++) {
+        const struct sp_holding *h = &pb->holdings[i];
+        char date[11] = "";
+        if (h->has_contract_end)
+            sp_date_format(&h->contract_end, date);
+        fprintf(f, "%s,%s,", pb->clients[h->client].id, h->product_id);
+        if (h->has_units)
+            fprintf(f, "%.17g", h->units);
+        fprintf(f, ",");
+        if (h->has_monthly_cost)
+            fprintf(f, "%.17g", h->monthly_cost);
+        fprintf(f, ",%s,", date);
+        if (h->has_termination_fee)
+            fprintf(f, "%.17g", h->termination_fee);
+        fprintf(f, "\n");
+    }
+    fclose(f);
+    OPEN("scenarios.json");
+    {
+        char date[11];
+        sp_date_format(&s->start_date, date);
+        fprintf(f,
+                "{\"settings\": {\"horizon_months\": %.17g, \"labor_rate\": "
+                "%.17g, \"migration_hours_fixed\": %.17g, "
+                "\"migration_hours_per_unit\": %.17g, \"start_date\": "
+                "\"%s\", \"required\": [",
+                pb->settings.horizon_months, pb->settings.labor_rate,
+                pb->settings.migration_hours_fixed,
+                pb->settings.migration_hours_per_unit, date);
+    }
+    for (k = 0; k < pb->settings.nrequired; k++)
+        fprintf(f, "%s\"%s\"", k ? ", " : "",
+                pb->categories[pb->settings.required[k]]);
+    fprintf(f,
+            "]},\n \"scenarios\": [{\"name\": \"%s\", \"switch\": "
+            "\"%s\", \"keep_capabilities\": %s",
+            sc->name, s->switch_renewal ? "renewal" : "now",
+            s->keep_capabilities ? "true" : "false");
+    if (sc->max_vendors >= 0)
+        fprintf(f, ", \"max_vendors\": %d", sc->max_vendors);
+    if (s->nrequire_frameworks)
+        fprintf(f, ", \"require_frameworks\": [\"%s\"]",
+                pb->frameworks[0].label);
+    if (sc->guards.ngroups) {
+        fprintf(f, ", \"separate\": [");
+        for (g = 0; g < sc->guards.ngroups; g++) {
+            fprintf(f, "%s[", g ? ", " : "");
+            for (k = sc->guards.group_first[g];
+                 k < sc->guards.group_first[g + 1]; k++)
+                fprintf(f, "%s\"%s\"",
+                        k > sc->guards.group_first[g] ? ", " : "",
+                        pb->categories[sc->guards.group_cats[k]]);
+            fprintf(f, "]");
+        }
+        fprintf(f, "]");
+    }
+    if (sc->guards.max_per_vendor > 0)
+        fprintf(f, ", \"max_categories_per_vendor\": %d",
+                sc->guards.max_per_vendor);
+    for (i = 0; i < sc->nrequire_vendors; i++)
+        fprintf(f, ", \"require_vendors\": [\"%s\"]",
+                pb->vendors[sc->require_vendors[i]].name);
+    for (i = 0; i < sc->nexclude_vendors; i++)
+        fprintf(f, ", \"exclude_vendors\": [\"%s\"]",
+                pb->vendors[sc->exclude_vendors[i]].name);
+    for (i = 0; i < sc->nexclude_products; i++)
+        fprintf(f, ", \"exclude_products\": [\"%s\"]",
+                pb->products[sc->exclude_products[i]].id);
+    for (i = 0; i < sc->nkeep_clients; i++)
+        fprintf(f, ", \"keep_clients\": [\"%s\"]",
+                pb->clients[sc->keep_clients[i]].id);
+    for (i = 0; i < sc->nkeep_products; i++)
+        fprintf(f, ", \"keep_products\": [\"%s\"]",
+                pb->products[sc->keep_products[i]].id);
+    for (i = 0; i < sc->nkeep_client_products; i++)
+        fprintf(f, ", \"keep_client_products\": {\"%s\": [\"%s\"]}",
+                pb->clients[sc->keep_client_products[i].client].id,
+                pb->products[sc->keep_client_products[i].product].id);
+    for (i = 0; i < sc->nprice_changes; i++)
+        fprintf(f, ", \"price_change\": {\"%s\": %.17g}",
+                sc->price_changes[i].is_vendor
+                    ? pb->vendors[sc->price_changes[i].index].name
+                    : pb->products[sc->price_changes[i].index].id,
+                sc->price_changes[i].fraction);
+    fprintf(f, "}]}\n");
+    fclose(f);
+#undef OPEN
+}
+
 /* Seeds that once failed, run first every time: 1045705, a MIR cut of
  * the root scaled by 2^43 that made GLPK lose the optimum (root.c). */
 static const uint64_t regressions[] = {1045705};
@@ -807,6 +962,8 @@ int main(int argc, char **argv)
             continue;
         }
         done++;
+        if (argc > 3)
+            write_instance(pb, argv[3]);
         mixed += sc->settings.switch_renewal && has_pins(pb, sc) &&
                  sp_guards_on(&sc->guards) && pb->nholdings > 0;
         check_root(pb, seed, &heuristic);
