@@ -88,6 +88,17 @@ static bool usable(const struct sp_problem *pb, const struct sp_scenario *sc,
                 g->max_per_vendor);
 }
 
+bool sp_explain_guard_forbids(const struct sp_problem *pb,
+                              const struct sp_scenario *sc, int p,
+                              const int *req, int nreq)
+{
+    const struct sp_guards *g = &sc->guards;
+
+    return bundle_group(g, &pb->products[p]) >= 0 ||
+           (g->max_per_vendor > 0 &&
+            required_covered(&pb->products[p], req, nreq) > g->max_per_vendor);
+}
+
 static const char *group_text(const struct sp_problem *pb,
                               const struct sp_guards *g, int gi, char *buf,
                               size_t size)
