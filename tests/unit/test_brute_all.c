@@ -529,7 +529,8 @@ static double plan_cost(const struct sp_problem *pb, struct sp_scenario *sc,
 /* Least cost over every assignment of candidate products (vendors kept:
  * those used plus the required ones); NAN when there are too many. */
 static double brute_force(const struct sp_problem *pb, struct sp_scenario *sc,
-                          int *npairs_out, struct sp_plan *best_plan)
+                          int *npairs_out, struct sp_plan *best_plan,
+                          bool *disagree)
 {
     int pairs[64][2], npairs = 0, c, p, v, i;
     uint64_t mask, nmask;
@@ -550,7 +551,9 @@ static double brute_force(const struct sp_problem *pb, struct sp_scenario *sc,
     }
     nmask = (uint64_t)1 << npairs;
     for (mask = 0; mask < nmask; mask++) {
+        char why[256];
         double cost;
+        bool mine;
         memset(plan->x, 0, (size_t)pb->nclients * (size_t)pb->nproducts);
         memset(plan->kept, 0, (size_t)pb->nvendors);
         for (i = 0; i < npairs; i++)
@@ -560,7 +563,16 @@ static double brute_force(const struct sp_problem *pb, struct sp_scenario *sc,
             }
         for (v = 0; v < sc->nrequire_vendors; v++)
             plan->kept[sc->require_vendors[v]] = 1;
-        if (!feasible(pb, sc, plan))
+        mine = feasible(pb, sc, plan);
+        /* model/core/verify.c checks every rule, and no more */
+        why[0] = '\0';
+        if (sp_verify_plan(pb, sc, plan, why, sizeof(why)) != mine &&
+            !*disagree) {
+            *disagree = true;
+            printf("# verify says %s of a plan this file finds %s\n",
+                   mine ? why : "nothing", mine ? "feasible" : "infeasible");
+        }
+        if (!mine)
             continue;
         cost = plan_cost(pb, sc, plan);
         if (cost < best) {
@@ -946,6 +958,7 @@ int main(int argc, char **argv)
         sp_result *res = NULL;
         char err[512];
         struct sp_plan *best;
+        bool disagree = false;
         double brute;
         int npairs;
         enum sp_status st;
@@ -955,13 +968,16 @@ int main(int argc, char **argv)
         pb = random_problem();
         sc = &pb->scenarios[0];
         best = sp_plan_new(pb);
-        brute = brute_force(pb, sc, &npairs, best);
+        brute = brute_force(pb, sc, &npairs, best, &disagree);
         if (isnan(brute)) {
             sp_plan_free(best);
             sp_problem_free(pb);
             continue;
         }
         done++;
+        ok(!disagree,
+           "seed %llu: verify.c agrees with this file on all %llu plans",
+           (unsigned long long)seed, 1ULL << npairs);
         if (argc > 3)
             write_instance(pb, argv[3]);
         mixed += sc->settings.switch_renewal && has_pins(pb, sc) &&
