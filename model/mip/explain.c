@@ -191,9 +191,12 @@ static int fewest_vendors(const struct sp_problem *pb,
         for (i = 0; i < n; i++) {
             int k = 0, row;
             memset(offers, 0, (size_t)pb->nvendors);
+            /* a product a guard forbids by itself offers nothing (a
+             * client not in keep_clients never runs it) */
             for (p = 0; p < pb->nproducts; p++)
                 if (sp_product_covers(&pb->products[p], req[i]) &&
-                    !product_excluded(pb, sc, p))
+                    !product_excluded(pb, sc, p) &&
+                    !sp_explain_guard_forbids(pb, sc, p, req, n))
                     offers[pb->products[p].vendor] = 1;
             for (v = 0; v < pb->nvendors; v++)
                 if (offers[v]) {
@@ -214,7 +217,8 @@ static int fewest_vendors(const struct sp_problem *pb,
             memset(offers, 0, (size_t)pb->nvendors);
             for (p = 0; p < pb->nproducts; p++)
                 if (sp_control_met_by(pb, i, p) &&
-                    !product_excluded(pb, sc, p))
+                    !product_excluded(pb, sc, p) &&
+                    !sp_explain_guard_forbids(pb, sc, p, req, n))
                     offers[pb->products[p].vendor] = 1;
             for (v = 0; v < pb->nvendors; v++)
                 if (offers[v]) {

@@ -79,6 +79,17 @@ static bool usable(const struct sp_problem *pb, const struct sp_scenario *sc,
                 g->max_per_vendor);
 }
 
+bool sp_explain_guard_forbids(const struct sp_problem *pb,
+                              const struct sp_scenario *sc, int p,
+                              const int *req, int nreq)
+{
+    const struct sp_guards *g = &sc->guards;
+
+    return bundle_group(g, &pb->products[p]) >= 0 ||
+           (g->max_per_vendor > 0 &&
+            required_covered(&pb->products[p], req, nreq) > g->max_per_vendor);
+}
+
 static const char *group_text(const struct sp_problem *pb,
                               const struct sp_guards *g, int gi, char *buf,
                               size_t size)
@@ -146,6 +157,68 @@ static int sole_vendor(const struct sp_problem *pb,
             return -1;
     }
     return v;
+}
+
+/* A pin (essential, keep_products, keep_client_products) is exempt from
+ * no guard (docs/model.md "Pins"): the products client c must keep that,
+ * by themselves, give one vendor two categories of a separate group or
+ * more of R(c) than max_categories_per_vendor. */
+static bool pins_break(struct text *t, const struct sp_problem *pb,
+                       const struct sp_scenario *sc, int c, const int *req,
+                       int nreq)
+{
+    const struct sp_guards *g = &sc->guards;
+    const char *cid = pb->clients[c].id, *why;
+    char grp[256];
+    unsigned char *cov = malloc((size_t)pb->ncategories + 1);
+    int v, p, gi, k, n, listed;
+
+    for (v = 0; cov && v < pb->nvendors; v++) {
+        int first = -1, second = -1, group = -1;
+        memset(cov, 0, (size_t)pb->ncategories);
+        for (p = 0; p < pb->nproducts; p++)
+            if (pb->products[p].vendor == v &&
+                sp_scenario_pins(pb, sc, c, p, NULL))
+                for (k = 0; k < pb->products[p].ncovers; k++)
+                    cov[pb->products[p].covers[k]] = 1;
+        for (gi = 0; gi < g->ngroups && second < 0; gi++) {
+            first = -1;
+            for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++)
+                if (cov[g->group_cats[k]]) {
+                    if (first < 0)
+                        first = g->group_cats[k];
+                    else if (second < 0)
+                        second = g->group_cats[k];
+                }
+            group = gi;
+        }
+        for (n = 0, k = 0; k < nreq; k++)
+            n += cov[req[k]];
+        if (second < 0 && (g->max_per_vendor <= 0 || n <= g->max_per_vendor))
+            continue;
+        put(t, "client %s must keep", cid);
+        for (listed = 0, p = 0; p < pb->nproducts; p++)
+            if (pb->products[p].vendor == v &&
+                sp_scenario_pins(pb, sc, c, p, &why))
+                put(t, "%s %s (%s)", listed++ ? "," : "", pb->products[p].id,
+                    why);
+        if (second >= 0)
+            put(t,
+                ", so vendor %s covers both '%s' and '%s', which separate "
+                "keeps apart (%s)",
+                pb->vendors[v].name, pb->categories[first],
+                pb->categories[second],
+                group_text(pb, g, group, grp, sizeof(grp)));
+        else
+            put(t,
+                ", so vendor %s covers %d of its required categories, "
+                "max_categories_per_vendor is %d",
+                pb->vendors[v].name, n, g->max_per_vendor);
+        free(cov);
+        return true;
+    }
+    free(cov);
+    return false;
 }
 
 static char *for_client(const struct sp_problem *pb,
@@ -226,6 +299,19 @@ char *sp_explain_guards(const struct sp_problem *pb,
     int c;
 
     (void)proved;
+    /* a pin that breaks a guard first: the user's own choice, named */
+    for (c = 0; c < pb->nclients && sp_guards_on(&sc->guards); c++) {
+        const int *req;
+        struct text t;
+        int nreq;
+        if (sp_in_list(sc->keep_clients, sc->nkeep_clients, c))
+            continue;
+        t.len = 0;
+        t.buf[0] = '\0';
+        req = sp_client_requires(pb, &pb->clients[c], &sc->settings, &nreq);
+        if (pins_break(&t, pb, sc, c, req, nreq))
+            return strdup(t.buf);
+    }
     for (c = 0; c < pb->nclients && !why; c++)
         if (!sp_in_list(sc->keep_clients, sc->nkeep_clients, c))
             why = for_client(pb, sc, c);

@@ -343,5 +343,12 @@ void sp_model_guard_free(struct sp_guard_cols *g);
  *  unmet.  malloc'd. */
 char *sp_explain_guards(const struct sp_problem *pb,
                         const struct sp_scenario *sc, bool proved);
+/** Does product p, by itself, break a guard of sc for a client whose
+ *  R(c) is req (nreq): a bundle of two categories of a separate group,
+ *  or more of R(c) than max_categories_per_vendor.  No plan gives such
+ *  a product to a client outside keep_clients. */
+bool sp_explain_guard_forbids(const struct sp_problem *pb,
+                              const struct sp_scenario *sc, int p,
+                              const int *req, int nreq);
 
 #endif

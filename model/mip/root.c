@@ -302,9 +302,25 @@ static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
             break;
         row = glp_add_rows(m->lp, k);
         for (i = 1; i <= k; i++) {
+            int t, e;
+            double big = 0.0;
             len = glp_get_mat_row(pool, i, ind, val);
+            /* GLPK's generator hands back some cuts scaled by 2^43 or
+             * so (coefficients near 1e15 beside the model's units):
+             * solved without presolve, such a row made GLPK declare the
+             * LP of the optimum infeasible (test_brute_all seed
+             * 1045705).  Scaled by a power of two, exactly, to its
+             * largest coefficient in [1, 2). */
+            for (t = 1; t <= len; t++)
+                big = fmax(big, fabs(val[t]));
+            e = 0;
+            if (big > 0.0)
+                (void)frexp(big, &e);
+            for (t = 1; t <= len; t++)
+                val[t] = ldexp(val[t], 1 - e);
             glp_set_row_bnds(m->lp, row + i - 1, glp_get_row_type(pool, i),
-                             glp_get_row_lb(pool, i), glp_get_row_ub(pool, i));
+                             ldexp(glp_get_row_lb(pool, i), 1 - e),
+                             ldexp(glp_get_row_ub(pool, i), 1 - e));
             glp_set_mat_row(m->lp, row + i - 1, len, ind, val);
         }
         *ncuts += k;
