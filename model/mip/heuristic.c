@@ -24,208 +24,7 @@
 #include <string.h>
 #include "mip_int.h"
 
-/* A client's cover DP runs over the 2^n subsets of its n required
- * categories; beyond this many the heuristic gives no plan (the search
- * does without a first one). */
-#define MAX_BITS 20
-/* repack's table: whole units up to a tier minimum, one byte per client
- * and unit; beyond these the heuristic leaves the level to the MIP. */
-#define REPACK_MAX_UNITS 1e7
-#define REPACK_MAX_CELLS 1e8
-
-struct heur {
-    const struct sp_model *m;
-    const struct sp_problem *pb;
-    unsigned char *kept; /* nvendors: its products may be used */
-    unsigned char *must; /* nvendors: required, or run by a kept client */
-    int *level;          /* nproducts: the price level a client pays */
-    int *first;          /* nclients + 1: client c's cands */
-    unsigned *bits;      /* ncands: the required categories it covers */
-    int *nbits;          /* nclients: how many categories c requires */
-    double *best;        /* DP over category subsets */
-    int *via, *from;
-    struct sp_plan *plan, *trial;
-    double cost; /* of plan, by model/core/cost.c */
-
-    /* h->plan's cost by parts, for moving one client at a time */
-    double *units;          /* nproducts: units on p */
-    double *sumlic;         /* nproducts * maxlev: its clients' licence at l */
-    int *users;             /* nvendors: (client, product) pairs on v */
-    double *fee;            /* nvendors: H * (fee + labour), the y objective */
-    int *vfirst, *vprod;    /* vendor v's products: vprod[vfirst[v] ...] */
-    double *marg;           /* ncands: a candidate's cost in the cover DP;
-                               HUGE_VAL = not usable, <= 0 = always taken */
-    int *use;               /* the cover DP's usable candidates of a client */
-    int *pick;              /* 3 * nproducts: a client's new products, its
-                               current ones, and both (cands indices) */
-    int *target;            /* nproducts: the level the LP priced p at */
-    int pinned_p, pinned_l; /* product p priced at level l whatever its
-                               units (repack), -1 = none */
-    struct move *moves;     /* nclients: who could move onto a product */
-};
-
-/* What moving a client onto a product costs per unit it brings. */
-struct move {
-    double per_unit;
-    int client;
-};
-
-static double cand_cost(const struct heur *h, const struct sp_cand *cd)
-{
-    int l = h->level[cd->product];
-
-    if (l >= cd->nlev)
-        l = cd->nlev - 1;
-    return cd->obj + h->m->H * cd->lic[l];
-}
-
-static bool usable(const struct heur *h, const struct sp_cand *cd)
-{
-    return h->kept[h->pb->products[cd->product].vendor] != 0;
-}
-
-/* Client c's cheapest cover at the costs in h->marg, as cands indices
- * in h->pick; returns how many, or -1 when there is none.  A candidate
- * that costs nothing or less is taken whether it covers anything or
- * not (a current product cheaper to keep than to leave), and so is a
- * pin (essential, keep_products, keep_client_products); a pin that is
- * not usable (HUGE_VAL: its vendor is not kept, or a move rules it out)
- * leaves no cover at all. */
-static int cheapest_cover(struct heur *h, int c)
-{
-    unsigned full = (1u << h->nbits[c]) - 1, start = 0, s;
-    int i, j, n = 0, nuse = 0;
-    int single[MAX_BITS]; /* the cheapest candidate for one category */
-
-    for (j = 0; j < h->nbits[c]; j++)
-        single[j] = -1;
-    for (i = h->first[c]; i < h->first[c + 1]; i++) {
-        unsigned b = h->bits[i];
-        if (h->m->cands[i].held && h->marg[i] == HUGE_VAL)
-            return -1;
-        if (h->marg[i] <= 0.0 || h->m->cands[i].held) {
-            h->pick[n++] = i;
-            start |= b;
-        } else if (h->marg[i] == HUGE_VAL || b == 0) {
-            continue; /* not usable, or covers nothing needed */
-        } else if ((b & (b - 1)) == 0) {
-            /* of those covering one category only the cheapest counts */
-            for (j = 0; (1u << j) != b; j++)
-                ;
-            if (single[j] < 0 || h->marg[i] < h->marg[single[j]])
-                single[j] = i;
-        } else {
-            h->use[nuse++] = i; /* the DP looks at these alone */
-        }
-    }
-    for (j = 0; j < h->nbits[c]; j++)
-        if (single[j] >= 0)
-            h->use[nuse++] = single[j];
-    for (s = 0; s <= full; s++)
-        h->best[s] = HUGE_VAL;
-    h->best[start] = 0.0;
-    for (s = start; s <= full; s++) {
-        if (h->best[s] == HUGE_VAL)
-            continue;
-        for (j = 0; j < nuse; j++) {
-            unsigned t = s | h->bits[h->use[j]];
-            double to = h->best[s] + h->marg[h->use[j]];
-            if (t == s || to >= h->best[t])
-                continue;
-            h->best[t] = to;
-            h->via[t] = h->use[j];
-            h->from[t] = (int)s;
-        }
-    }
-    if (h->best[full] == HUGE_VAL)
-        return -1;
-    for (s = full; s != start; s = (unsigned)h->from[s])
-        h->pick[n++] = h->via[s];
-    return n;
-}
-
-/* Client c's cheapest cover by the kept vendors at h->level prices, into
- * out; a client of keep_clients runs its current stack. */
-static bool cover_client(struct heur *h, int c, struct sp_plan *out)
-{
-    const struct sp_model *m = h->m;
-    size_t np = (size_t)h->pb->nproducts;
-    int i, n;
-
-    if (m->cands[h->first[c]].pinned) {
-        /* every candidate of a pinned client is a current product */
-        for (i = h->first[c]; i < h->first[c + 1]; i++)
-            out->x[(size_t)c * np + (size_t)m->cands[i].product] = 1;
-        return true;
-    }
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        h->marg[i] =
-            usable(h, &m->cands[i]) ? cand_cost(h, &m->cands[i]) : HUGE_VAL;
-    n = cheapest_cover(h, c);
-    for (i = 0; i < n; i++)
-        out->x[(size_t)c * np + (size_t)m->cands[h->pick[i]].product] = 1;
-    return n >= 0;
-}
-
-/* Client c as the LP solution in lp has it, rounded; false (and out
- * untouched) when that leaves a required category uncovered. */
-static bool round_client(struct heur *h, int c, glp_prob *lp,
-                         struct sp_plan *out)
-{
-    const struct sp_model *m = h->m;
-    size_t np = (size_t)h->pb->nproducts;
-    unsigned got = 0;
-    int i, l;
-
-    for (i = h->first[c]; i < h->first[c + 1]; i++) {
-        const struct sp_cand *cd = &m->cands[i];
-        double x = 0.0;
-        for (l = 0; cd->col && l < cd->nlev; l++)
-            x += glp_get_col_prim(lp, cd->col + l);
-        h->marg[i] = x > 0.5 && usable(h, cd); /* 1 = taken */
-        if (h->marg[i] > 0.0)
-            got |= h->bits[i];
-        else if (cd->held)
-            return false; /* a pin must be in the plan */
-    }
-    if (got != (1u << h->nbits[c]) - 1)
-        return false;
-    for (i = h->first[c]; i < h->first[c + 1]; i++)
-        if (h->marg[i] > 0.0)
-            out->x[(size_t)c * np + (size_t)m->cands[i].product] = 1;
-    return true;
-}
-
-/* Every client covered by the kept vendors: as the LP in lp has it
- * where that rounds to a cover (lp NULL: nowhere), else by its cheapest
- * cover; false when one cannot be covered. */
-static bool cover_all(struct heur *h, glp_prob *lp, struct sp_plan *out)
-{
-    const struct sp_problem *pb = h->pb;
-    int c, v, i;
-
-    memset(out->x, 0, (size_t)pb->nclients * (size_t)pb->nproducts);
-    for (c = 0; c < pb->nclients; c++) {
-        if (h->first[c] == h->first[c + 1])
-            continue;
-        if (lp && !h->m->cands[h->first[c]].pinned &&
-            round_client(h, c, lp, out))
-            continue;
-        if (!cover_client(h, c, out))
-            return false;
-    }
-    /* kept = the vendors used, and those the scenario requires */
-    for (v = 0; v < pb->nvendors; v++)
-        out->kept[v] = 0;
-    for (i = 0; i < h->m->ncands; i++) {
-        const struct sp_cand *cd = &h->m->cands[i];
-        if (sp_plan_has(out, cd->client, cd->product))
-            out->kept[pb->products[cd->product].vendor] = 1;
-    }
-    for (i = 0; i < h->m->sc->nrequire_vendors; i++)
-        out->kept[h->m->sc->require_vendors[i]] = 1;
-    return true;
-}
+#include "heur_int.h"
 
 /* The plan in h->trial, if its vendors respect max_vendors and it costs
  * less than h->plan, becomes h->plan. */
@@ -263,7 +62,7 @@ static enum sp_status settle_levels(struct heur *h)
     for (round = 0; round < 8 && changed; round++) {
         double before = h->cost;
         sp_model_plan_levels(h->m, h->plan, h->level);
-        if (!cover_all(h, NULL, h->trial))
+        if (!sp_heur_cover_all(h, NULL, h->trial))
             return SP_OK;
         st = consider(h);
         if (st != SP_OK)
@@ -294,7 +93,7 @@ static enum sp_status drop_vendors(struct heur *h)
             memcpy(h->kept, allowed, (size_t)pb->nvendors);
             h->kept[v] = 0;
             sp_model_plan_levels(h->m, h->plan, h->level);
-            if (!cover_all(h, NULL, h->trial))
+            if (!sp_heur_cover_all(h, NULL, h->trial))
                 continue;
             st = consider(h);
             if (st == SP_OK && h->cost < before) {
@@ -456,8 +255,9 @@ static int unbook_client(struct heur *h, int c, int *cur)
             book(h, &m->cands[i], -1);
         }
     for (i = h->first[c]; i < h->first[c + 1]; i++)
-        h->marg[i] =
-            usable(h, &m->cands[i]) ? add_cost(h, &i, 1, &i, 1) : HUGE_VAL;
+        h->marg[i] = sp_heur_usable(h, &m->cands[i])
+                         ? add_cost(h, &i, 1, &i, 1)
+                         : HUGE_VAL;
     return n;
 }
 
@@ -512,7 +312,7 @@ static double improve_client(struct heur *h, int c)
     if (h->first[c] == h->first[c + 1] || h->m->cands[h->first[c]].pinned)
         return 0.0;
     ncur = unbook_client(h, c, cur);
-    n = cheapest_cover(h, c);
+    n = sp_heur_cheapest_cover(h, c);
     if (n > 0)
         d = switch_cost(h, cur, ncur, n);
     rebook_client(h, c, cur, ncur, n, d < -1e-6);
@@ -561,7 +361,7 @@ static int cand_of(const struct heur *h, int c, int p)
 
     for (i = h->first[c]; i < h->first[c + 1]; i++)
         if (m->cands[i].product == p)
-            return usable(h, &m->cands[i]) && !m->cands[i].pinned &&
+            return sp_heur_usable(h, &m->cands[i]) && !m->cands[i].pinned &&
                            !m->cands[i].held
                        ? i
                        : -1;
@@ -579,7 +379,7 @@ static double cover_with(struct heur *h, int c, int ip, bool on, bool apply)
 
     ncur = unbook_client(h, c, cur);
     h->marg[ip] = on ? -HUGE_VAL : HUGE_VAL;
-    n = cheapest_cover(h, c);
+    n = sp_heur_cheapest_cover(h, c);
     if (n > 0)
         d = switch_cost(h, cur, ncur, n);
     rebook_client(h, c, cur, ncur, n, apply && n > 0);
@@ -811,7 +611,7 @@ static enum sp_status improve(struct heur *h)
     return st;
 }
 
-static void heur_free(struct heur *h)
+void sp_heur_free(struct heur *h)
 {
     free(h->kept);
     free(h->must);
@@ -841,7 +641,7 @@ static void heur_free(struct heur *h)
  * plan keeps; the DP's tables sized for the widest client.  false when
  * out of memory; *too_wide when a client requires more than MAX_BITS
  * categories. */
-static bool heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
+bool sp_heur_init(struct heur *h, const struct sp_model *m, bool *too_wide)
 {
     const struct sp_problem *pb = m->pb;
     int c, i, k, widest = 0;
@@ -940,7 +740,7 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
     enum sp_status st = SP_ERR_NOMEM;
 
     *out = NULL;
-    if (!heur_init(&h, m, &too_wide))
+    if (!sp_heur_init(&h, m, &too_wide))
         goto cleanup;
     st = SP_OK;
     /* its covers know nothing of separate and max_categories_per_vendor
@@ -960,7 +760,7 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
         from_lp(&h, lp);
         memcpy(h.target, h.level, (size_t)m->pb->nproducts * sizeof(int));
         h.cost = HUGE_VAL;
-        if (!cover_all(&h, start == 0 ? lp : NULL, h.trial))
+        if (!sp_heur_cover_all(&h, start == 0 ? lp : NULL, h.trial))
             continue; /* the LP's vendors cannot cover every client */
         st = consider(&h);
         if (st == SP_OK)
@@ -980,94 +780,8 @@ enum sp_status sp_heuristic_plan(const struct sp_model *m, glp_prob *lp,
 
 cleanup:
     sp_plan_free(best);
-    heur_free(&h);
+    sp_heur_free(&h);
     return st;
-}
-
-enum sp_status sp_heuristic_bounds(const struct sp_model *m,
-                                   const unsigned char *sets, int nsets,
-                                   double *lb)
-{
-    const struct sp_problem *pb = m->pb;
-    struct heur h;
-    double *low = NULL;
-    bool too_wide = false;
-    int s, c, i, v, n;
-    enum sp_status st = SP_ERR_NOMEM;
-
-    if (!heur_init(&h, m, &too_wide))
-        goto cleanup;
-    st = SP_OK;
-    if (too_wide) {
-        for (s = 0; s < nsets; s++)
-            lb[s] = -HUGE_VAL;
-        goto cleanup;
-    }
-    /* each candidate at its cheapest price level, whatever the units */
-    low = malloc(((size_t)m->ncands + 1) * sizeof(double));
-    if (!low) {
-        st = SP_ERR_NOMEM;
-        goto cleanup;
-    }
-    for (i = 0; i < m->ncands; i++)
-        low[i] = sp_model_cheapest(m, &m->cands[i]);
-    for (s = 0; s < nsets; s++) {
-        const unsigned char *set = sets + (size_t)s * (size_t)pb->nvendors;
-        double total = m->constant;
-        memcpy(h.kept, set, (size_t)pb->nvendors);
-        for (v = 0; v < pb->nvendors; v++)
-            total += set[v] ? h.fee[v] : 0.0;
-        for (c = 0; c < pb->nclients && total < HUGE_VAL; c++) {
-            if (h.first[c] == h.first[c + 1])
-                continue;
-            for (i = h.first[c]; i < h.first[c + 1]; i++)
-                h.marg[i] = usable(&h, &m->cands[i]) ? low[i] : HUGE_VAL;
-            if (m->cands[h.first[c]].pinned) {
-                /* its current stack, every product of which it keeps */
-                for (i = h.first[c]; i < h.first[c + 1]; i++)
-                    total += h.marg[i];
-                continue;
-            }
-            n = cheapest_cover(&h, c);
-            if (n < 0)
-                total = HUGE_VAL;
-            for (i = 0; i < n; i++)
-                total += h.marg[h.pick[i]];
-        }
-        lb[s] = total;
-    }
-
-cleanup:
-    free(low);
-    heur_free(&h);
-    return st;
-}
-
-enum sp_status sp_heuristic_covers(const struct sp_model *m,
-                                   const unsigned char *skip,
-                                   unsigned char *taken)
-{
-    struct heur h;
-    bool too_wide = false;
-    int c, i, n;
-
-    memset(taken, 0, (size_t)m->ncands);
-    if (!heur_init(&h, m, &too_wide)) {
-        heur_free(&h);
-        return SP_ERR_NOMEM;
-    }
-    for (c = 0; !too_wide && c < m->pb->nclients; c++) {
-        if (h.first[c] == h.first[c + 1] || m->cands[h.first[c]].pinned)
-            continue;
-        for (i = h.first[c]; i < h.first[c + 1]; i++)
-            h.marg[i] =
-                skip[i] ? HUGE_VAL : sp_model_cheapest(m, &m->cands[i]);
-        n = cheapest_cover(&h, c);
-        for (i = 0; i < n; i++)
-            taken[h.pick[i]] = 1;
-    }
-    heur_free(&h);
-    return SP_OK;
 }
 
 enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
@@ -1080,7 +794,7 @@ enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
     enum sp_status st = SP_ERR_NOMEM;
 
     *out = NULL;
-    if (!heur_init(&h, m, &too_wide))
+    if (!sp_heur_init(&h, m, &too_wide))
         goto cleanup;
     st = SP_OK;
     /* the cover step knows nothing of separate and
@@ -1095,7 +809,7 @@ enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
     memset(h.level, 0, (size_t)m->pb->nproducts * sizeof(int));
     memset(h.target, 0, (size_t)m->pb->nproducts * sizeof(int));
     h.cost = HUGE_VAL;
-    if (!cover_all(&h, NULL, h.trial))
+    if (!sp_heur_cover_all(&h, NULL, h.trial))
         goto cleanup;
     st = consider(&h);
     if (st == SP_OK)
@@ -1109,6 +823,6 @@ enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
     }
 
 cleanup:
-    heur_free(&h);
+    sp_heur_free(&h);
     return st;
 }
