@@ -42,7 +42,7 @@ top_srcdir=$top_srcdir sh "$top_srcdir/fuzz/seeds.sh" \
 
 case $name in
 solve) limits="-max_len=8192 -timeout=60" ;;
-merge) limits="-max_len=16384 -timeout=30" ;;
+merge) limits="-max_len=131072 -timeout=30" ;; # whole shards (the seeds are 16-20 KB, and grow with the JSON)
 # a big seed (a 600 KB scenarios.json) would set the readers' length
 # limit and slow every run tenfold
 *) limits="-max_len=65536 -timeout=30" ;;
