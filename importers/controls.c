@@ -285,33 +285,16 @@ cleanup:
 enum sp_status sp_load_frameworks(struct sp_load *ld, const struct sp_csv *csv,
                                   size_t rec, int col, int **out, int *n)
 {
-    char **items = NULL, got[96];
-    const char *bad = NULL;
+    char **items = NULL;
     int nitems = 0, i, j, f, *idx = NULL, count = 0;
     enum sp_status st;
 
     *out = NULL;
     *n = 0;
-    if (col < 0)
-        return SP_OK;
-    st = sp_list_split(sp_csv_field(csv, rec, col), csv->delim, &items,
-                       &nitems, &bad);
-    if (st == SP_ERR_NOMEM)
+    st = sp_load_list(ld, csv, rec, col, "framework names", &items, &nitems,
+                      &idx);
+    if (st != SP_OK)
         goto cleanup;
-    if (st == SP_ERR_INPUT) {
-        sp_quote_value(sp_csv_field(csv, rec, col), got, sizeof(got));
-        sp_load_report(ld, 0, csv, rec, col,
-                       "expected framework names separated by %s, got %s",
-                       csv->delim == ';' ? "'|'" : "';' or '|'", got);
-        goto cleanup;
-    }
-    if (nitems > 0) {
-        idx = malloc((size_t)nitems * sizeof(int));
-        if (!idx) {
-            st = SP_ERR_NOMEM;
-            goto cleanup;
-        }
-    }
     for (i = 0; i < nitems; i++) {
         f = sp_load_find_framework(ld->pb, items[i]);
         if (f < 0) {

@@ -322,6 +322,14 @@ int sp_load_category(struct sp_load *ld, const char *norm);
  *         NULL when empty).
  *  @return SP_OK; SP_ERR_INPUT when an item is bad (reported, *n = 0);
  *          SP_ERR_NOMEM (ld->st set). */
+/** Field col of record rec split as a list (';' or '|', '|' in a ';'
+ *  file) into *items, with *idx room for one index per item; what names
+ *  the items in the error.  col < 0 = no column: an empty list.
+ *  @return SP_OK, SP_ERR_INPUT (reported) or SP_ERR_NOMEM; the caller
+ *  frees *items (sp_list_free) and *idx in every case. */
+enum sp_status sp_load_list(struct sp_load *ld, const struct sp_csv *csv,
+                            size_t rec, int col, const char *what,
+                            char ***items, int *nitems, int **idx);
 enum sp_status sp_load_categories(struct sp_load *ld, const struct sp_csv *csv,
                                   size_t rec, int col, int **out, int *n);
 /** @brief Does some catalog product cover category k? */

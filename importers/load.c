@@ -155,37 +155,47 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+enum sp_status sp_load_list(struct sp_load *ld, const struct sp_csv *csv,
+                            size_t rec, int col, const char *what,
+                            char ***items, int *nitems, int **idx)
+{
+    const char *bad = NULL;
+    char got[96];
+    enum sp_status st;
+
+    *items = NULL;
+    *nitems = 0;
+    *idx = NULL;
+    if (col < 0)
+        return SP_OK;
+    st = sp_list_split(sp_csv_field(csv, rec, col), csv->delim, items, nitems,
+                       &bad);
+    if (st == SP_ERR_INPUT) {
+        sp_quote_value(sp_csv_field(csv, rec, col), got, sizeof(got));
+        sp_load_report(ld, 0, csv, rec, col,
+                       "expected %s separated by %s, got %s", what,
+                       csv->delim == ';' ? "'|'" : "';' or '|'", got);
+    }
+    if (st == SP_OK && *nitems > 0) {
+        *idx = malloc((size_t)*nitems * sizeof(int));
+        if (!*idx)
+            st = SP_ERR_NOMEM;
+    }
+    return st;
+}
+
 enum sp_status sp_load_categories(struct sp_load *ld, const struct sp_csv *csv,
                                   size_t rec, int col, int **out, int *n)
 {
     char **items = NULL;
-    const char *bad = NULL;
-    char got[96];
     int nitems = 0, i, k, *idx = NULL;
     enum sp_status st;
 
     *out = NULL;
     *n = 0;
-    if (col < 0)
-        return SP_OK;
-    st = sp_list_split(sp_csv_field(csv, rec, col), csv->delim, &items,
-                       &nitems, &bad);
-    if (st == SP_ERR_NOMEM)
+    st = sp_load_list(ld, csv, rec, col, "categories", &items, &nitems, &idx);
+    if (st != SP_OK)
         goto cleanup;
-    if (st == SP_ERR_INPUT) {
-        sp_quote_value(sp_csv_field(csv, rec, col), got, sizeof(got));
-        sp_load_report(ld, 0, csv, rec, col,
-                       "expected categories separated by %s, got %s",
-                       csv->delim == ';' ? "'|'" : "';' or '|'", got);
-        goto cleanup;
-    }
-    if (nitems > 0) {
-        idx = malloc((size_t)nitems * sizeof(int));
-        if (!idx) {
-            st = SP_ERR_NOMEM;
-            goto cleanup;
-        }
-    }
     for (i = 0; i < nitems; i++) {
         k = sp_load_category(ld, items[i]);
         if (k < 0) {
