@@ -163,6 +163,31 @@ int cli_opt_date(const char *command, const char *option, const char *v)
     return cli_usage_error(command, msg);
 }
 
+int cli_load_option(const char *command, int c, struct sp_load_options *lo)
+{
+    int rc;
+
+    switch (c) {
+    case 's':
+        lo->scenarios_path = optarg;
+        break;
+    case OPT_CONTROLS:
+        lo->controls_path = optarg;
+        break;
+    case OPT_STRICT:
+        lo->strict = 1;
+        break;
+    case OPT_TODAY:
+        if ((rc = cli_opt_date(command, "--today", optarg)) >= 0)
+            return rc;
+        lo->today = optarg;
+        break;
+    default:
+        return 0;
+    }
+    return -1;
+}
+
 int cli_unknown_name(const char *command, const sp_problem *pb,
                      enum sp_name_kind kind, const char *typed)
 {

@@ -117,6 +117,11 @@ int cli_opt_seconds(const char *command, const char *option, const char *v,
 int cli_opt_gap(const char *command, const char *option, const char *v,
                 double *out);
 int cli_opt_date(const char *command, const char *option, const char *v);
+/** Takes option c when it is one of the loading options every command
+ *  shares (-s, --controls, --strict, --today) into lo.  @return -1 when
+ *  taken, 0 when not one of them, else the exit code of a bad value
+ *  (already printed). */
+int cli_load_option(const char *command, int c, struct sp_load_options *lo);
 /** "unknown KIND 'NAME'; did you mean 'X'?" on stderr. @return EXIT_USAGE. */
 int cli_unknown_name(const char *command, const sp_problem *pb,
                      enum sp_name_kind kind, const char *typed);

@@ -138,15 +138,6 @@ int cli_check(int argc, char **argv)
         switch (c) {
         case 'h':
             return cli_help(usage);
-        case OPT_CONTROLS:
-            opt.controls_path = optarg;
-            break;
-        case 's':
-            opt.scenarios_path = optarg;
-            break;
-        case OPT_STRICT:
-            opt.strict = 1;
-            break;
         case OPT_VERBOSE:
             opt.verbose = 1;
             break;
@@ -156,13 +147,10 @@ int cli_check(int argc, char **argv)
         case 'q':
             quiet = 1;
             break;
-        case OPT_TODAY:
-            if ((rc = cli_opt_date("check", "--today", optarg)) >= 0)
-                return rc;
-            opt.today = optarg;
-            break;
         default:
-            return EXIT_USAGE;
+            rc = cli_load_option("check", c, &opt);
+            if (rc != -1)
+                return rc == 0 ? EXIT_USAGE : rc;
         }
     }
     if (optind < argc)

@@ -56,14 +56,9 @@ void cli_whatif_progress(const struct sp_progress *p, void *user)
 
 int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a)
 {
-    int rc;
-
     switch (c) {
     case 'q':
         a->quiet = 1;
-        break;
-    case 's':
-        a->lo.scenarios_path = optarg;
         break;
     case OPT_SCENARIO:
         a->scenario = optarg;
@@ -79,20 +74,12 @@ int cli_whatif_option(const char *command, int c, struct cli_whatif_args *a)
                                &a->so.time_limit);
     case OPT_GAP:
         return cli_opt_gap(command, "--gap", optarg, &a->so.gap);
-    case OPT_TODAY:
-        if ((rc = cli_opt_date(command, "--today", optarg)) >= 0)
-            return rc;
-        a->lo.today = optarg;
-        break;
-    case OPT_CONTROLS:
-        a->lo.controls_path = optarg;
-        break;
     case OPT_VERBOSE:
         a->lo.verbose = 1;
         a->so.log = cli_solver_log;
         break;
     default:
-        return 0;
+        return cli_load_option(command, c, &a->lo);
     }
     return -1;
 }

@@ -101,17 +101,6 @@ static int parse_args(int argc, char **argv, struct args *a)
         case OPT_SCENARIO:
             a->scenario = optarg;
             break;
-        case OPT_CONTROLS:
-            a->lo.controls_path = optarg;
-            break;
-        case 's':
-            a->lo.scenarios_path = optarg;
-            break;
-        case OPT_TODAY:
-            if ((rc = cli_opt_date("proposal", "--today", optarg)) >= 0)
-                return rc;
-            a->lo.today = optarg;
-            break;
         case OPT_TIME_LIMIT:
             if ((rc = cli_opt_seconds("proposal", "--time-limit", optarg,
                                       &a->so.time_limit)) >= 0)
@@ -149,7 +138,9 @@ static int parse_args(int argc, char **argv, struct args *a)
             a->so.log = cli_solver_log;
             break;
         default:
-            return EXIT_USAGE;
+            rc = cli_load_option("proposal", c, &a->lo);
+            if (rc != -1)
+                return rc == 0 ? EXIT_USAGE : rc;
         }
     }
     if (optind < argc)

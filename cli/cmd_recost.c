@@ -79,28 +79,16 @@ int cli_recost(int argc, char **argv)
             return cli_help(usage);
         case 'q':
             break; /* recost does not solve */
-        case OPT_STRICT:
-            lo.strict = 1;
-            break;
-        case 's':
-            lo.scenarios_path = optarg;
-            break;
         case 'o':
             xlsx = optarg;
             break;
         case OPT_JSON:
             json = optarg;
             break;
-        case OPT_CONTROLS:
-            lo.controls_path = optarg;
-            break;
-        case OPT_TODAY:
-            if ((rc = cli_opt_date("recost", "--today", optarg)) >= 0)
-                return rc;
-            lo.today = optarg;
-            break;
         default:
-            return EXIT_USAGE;
+            rc = cli_load_option("recost", c, &lo);
+            if (rc != -1)
+                return rc == 0 ? EXIT_USAGE : rc;
         }
     }
     if (optind < argc)

@@ -143,21 +143,12 @@ int cli_solve(int argc, char **argv)
         case 'q':
             quiet = 1;
             break;
-        case OPT_STRICT:
-            lo.strict = 1;
-            break;
         case OPT_VERBOSE:
             lo.verbose = 1;
             so.log = cli_solver_log;
             break;
         case OPT_LIST_SCENARIOS:
             list = 1;
-            break;
-        case OPT_CONTROLS:
-            lo.controls_path = optarg;
-            break;
-        case 's':
-            lo.scenarios_path = optarg;
             break;
         case 'o':
             xlsx = optarg;
@@ -185,11 +176,6 @@ int cli_solve(int argc, char **argv)
                 return cli_usage_error(
                     "solve", "--shard: expected I/N with 1 <= I <= N");
             break;
-        case OPT_TODAY:
-            if ((rc = cli_opt_date("solve", "--today", optarg)) >= 0)
-                return rc;
-            lo.today = optarg;
-            break;
         case OPT_SCENARIO:
             so.only = optarg;
             break;
@@ -200,7 +186,9 @@ int cli_solve(int argc, char **argv)
             wo.msp_name = optarg;
             break;
         default:
-            return EXIT_USAGE;
+            rc = cli_load_option("solve", c, &lo);
+            if (rc != -1)
+                return rc == 0 ? EXIT_USAGE : rc;
         }
     }
     if (optind < argc)
