@@ -75,3 +75,14 @@ void sp_xchart_labels(lxw_chart_series *ser, const char *currency)
     chart_series_set_labels_num_format(ser, money);
     chart_series_set_labels_font(ser, &text);
 }
+
+lxw_error sp_xchart_insert_beside(struct sp_xsheet *s, lxw_row_t row,
+                                  lxw_chart *ch)
+{
+    lxw_chart_options opt = {0};
+
+    opt.x_offset = 500;
+    opt.x_scale = 1;
+    opt.y_scale = 1;
+    return worksheet_insert_chart_opt(s->ws, row, 0, ch, &opt);
+}

@@ -572,18 +572,6 @@ static void cache_col(struct sp_xbook *b, lxw_chart_series *ser, int top1)
     free(has);
 }
 
-/* A chart at the default size, 500 pixels from column A. */
-static lxw_error insert_beside(struct sp_xsheet *s, lxw_row_t row,
-                               lxw_chart *ch)
-{
-    lxw_chart_options opt = {0};
-
-    opt.x_offset = 500;
-    opt.x_scale = 1;
-    opt.y_scale = 1;
-    return worksheet_insert_chart_opt(s->ws, row, 0, ch, &opt);
-}
-
 static void add_charts(struct sp_xbook *b, int at, int cmp_first,
                        int parts_first)
 {
@@ -643,7 +631,7 @@ static void add_charts(struct sp_xbook *b, int at, int cmp_first,
     }
     if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)at, 0, bar, &opt) !=
             LXW_NO_ERROR ||
-        insert_beside(s, (lxw_row_t)at, stack) != LXW_NO_ERROR)
+        sp_xchart_insert_beside(s, (lxw_row_t)at, stack) != LXW_NO_ERROR)
         s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
 

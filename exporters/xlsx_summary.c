@@ -244,18 +244,6 @@ static void cache_row(struct sp_xbook *b, lxw_chart_series *ser, int top_col)
 
 /* A bar of total cost per column, and the same split into its parts.
  * Infeasible scenarios have blank cells: no bar. */
-/* A chart at the default size, 500 pixels from column A. */
-static lxw_error insert_beside(struct sp_xsheet *s, lxw_row_t row,
-                               lxw_chart *ch)
-{
-    lxw_chart_options opt = {0};
-
-    opt.x_offset = 500;
-    opt.x_scale = 1;
-    opt.y_scale = 1;
-    return worksheet_insert_chart_opt(s->ws, row, 0, ch, &opt);
-}
-
 static void add_charts(struct sp_xbook *b, int row)
 {
     static const int parts[] = {R_LICENCE, R_MIGRATION, R_TERMINATION,
@@ -312,7 +300,7 @@ static void add_charts(struct sp_xbook *b, int row)
     }
     if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)row, 0, bar, &opt) !=
             LXW_NO_ERROR ||
-        insert_beside(s, (lxw_row_t)row, stack) != LXW_NO_ERROR)
+        sp_xchart_insert_beside(s, (lxw_row_t)row, stack) != LXW_NO_ERROR)
         s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
 
