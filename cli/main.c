@@ -110,8 +110,9 @@ int cli_write_result_opt(const sp_result *res, const char *json,
 
     for (i = 0; i < sp_result_count(res); i++)
         if (sp_result_reason(res, i))
-            fprintf(stderr, "stackplan: scenario '%s': infeasible: %s\n",
-                    sp_result_name(res, i), sp_result_reason(res, i));
+            fprintf(stderr, "stackplan: scenario '%s': %s: %s\n",
+                    sp_result_name(res, i), sp_result_status(res, i),
+                    sp_result_reason(res, i));
     err[0] = '\0';
     st = json ? sp_json_write(res, json, err, sizeof(err)) : SP_OK;
     if (st == SP_OK && xlsx)

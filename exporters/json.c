@@ -526,10 +526,11 @@ static cJSON *scenario_json(const struct sp_result *r,
     if (has_plan && !sch)
         goto cleanup;
     if (!obj || !sp_json_put(obj, "name", cJSON_CreateString(sc->name)) ||
-        !sp_json_put(obj, "status",
-                     cJSON_CreateString(has_plan
-                                            ? sp_plan_status_name(sr->status)
-                                            : "infeasible")) ||
+        !sp_json_put(
+            obj, "status",
+            cJSON_CreateString(has_plan || sr->status == SP_PLAN_TIME_LIMIT
+                                   ? sp_plan_status_name(sr->status)
+                                   : "infeasible")) ||
         !sp_json_put(obj, "total_cost",
                      k ? money(k->total) : cJSON_CreateNull()) ||
         !sp_json_put(obj, "monthly_run_rate",

@@ -400,8 +400,13 @@ void sp_xsheet_write_infeasible(struct sp_xsheet *s,
     sp_xs_str(s, 3, 0, "Why", s->fmt->bold);
     sp_xs_label(s, 3, 1, sr->reason ? sr->reason : "no plan was found", NULL);
     sp_xs_label(s, 5, 0,
-                "No plan meets this scenario's constraints, so it has no "
-                "figures. Its settings are listed on the Inputs sheet.",
+                sr->status == SP_PLAN_TIME_LIMIT
+                    ? "No plan was found within the time limit, so it has "
+                      "no figures: solve again with a longer --time-limit. "
+                      "Its settings are listed on the Inputs sheet."
+                    : "No plan meets this scenario's constraints, so it has "
+                      "no figures. Its settings are listed on the Inputs "
+                      "sheet.",
                 s->fmt->note);
     sp_xs_finish(s, -1);
 }

@@ -311,7 +311,10 @@ static enum sp_status scenario_read_at(const struct sp_problem *pb,
                  r->scenario->name, status ? status : "(none)");
         return SP_ERR_INPUT;
     }
-    if (r->status == SP_PLAN_INFEASIBLE) {
+    /* no plan: infeasible, or the time limit ran out before one */
+    if (r->status == SP_PLAN_INFEASIBLE ||
+        (r->status == SP_PLAN_TIME_LIMIT &&
+         cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(e, "total_cost")))) {
         r->reason = strdup(reason ? reason : "no plan");
         return r->reason ? SP_OK : SP_ERR_NOMEM;
     }

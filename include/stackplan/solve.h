@@ -84,9 +84,12 @@ const char *sp_result_status(const sp_result *self, int i);
 /** @brief Scenario i's total cost recomputed by the cost rules (NAN when
  *         infeasible). */
 double sp_result_total(const sp_result *self, int i);
-/** @brief Why scenario i is infeasible, or NULL. */
+/** @brief Why scenario i has no plan (infeasible, or the time limit ran
+ *         out before any plan was found), or NULL. */
 const char *sp_result_reason(const sp_result *self, int i);
-/** @brief Number of infeasible scenarios. */
+/** @brief Number of scenarios with no plan: infeasible ones, and those
+ *         whose time limit ran out before any plan (status
+ *         "time_limit" with no plan). */
 int sp_result_infeasible(const sp_result *self);
 /** @brief The baseline's total cost under the file's settings. */
 double sp_result_baseline_total(const sp_result *self);

@@ -48,7 +48,8 @@ int sp_result_infeasible(const sp_result *res)
     int i, n = 0;
 
     for (i = 0; i < res->nscenarios; i++)
-        n += res->scenarios[i].status == SP_PLAN_INFEASIBLE;
+        n += res->scenarios[i].status == SP_PLAN_INFEASIBLE ||
+             !res->scenarios[i].plan;
     return n;
 }
 

@@ -81,6 +81,43 @@ static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
 }
 
 /* GLPK calls this at every stage of the search; it only watches. */
+/* Branching on the vendors first: a y[v] (or a tier level z[p,l]) that
+ * the node's LP keeps fractionally decides many x at once, where GLPK's
+ * own choice (Driebeck-Tomlin over every column) mostly splits one
+ * client's x and leaves the bound where it was.  This is the rule of
+ * facility location branch-and-bound (branch on the facilities), and
+ * the model generalises facility location.  The most fractional one;
+ * none fractional: GLPK chooses. */
+static void branch_on_vendors(glp_tree *T, const struct sp_model *m)
+{
+    glp_prob *lp = glp_ios_get_prob(T);
+    int v, k, best = 0;
+    double far = 2.0;
+
+    for (v = 0; v < m->pb->nvendors; v++) {
+        int j = m->ycol[v];
+        if (j && glp_ios_can_branch(T, j)) {
+            double d = fabs(glp_get_col_prim(lp, j) - 0.5);
+            if (d < far) {
+                far = d;
+                best = j;
+            }
+        }
+    }
+    for (k = 0; !best && m->zcol && k < m->pb->nproducts * m->maxlev; k++) {
+        int j = m->zcol[k];
+        if (j && glp_ios_can_branch(T, j)) {
+            double d = fabs(glp_get_col_prim(lp, j) - 0.5);
+            if (d < far) {
+                far = d;
+                best = j;
+            }
+        }
+    }
+    if (best)
+        glp_ios_branch_upon(T, best, GLP_NO_BRNCH);
+}
+
 static void on_tree(glp_tree *T, void *info)
 {
     struct solve_ctx *ctx = info;
@@ -108,6 +145,9 @@ static void on_tree(glp_tree *T, void *info)
     }
     if (glp_ios_reason(T) == GLP_IHEUR && ctx->m->lazy)
         node_heuristic(T, ctx);
+    /* the tree's columns are the model's only without GLPK's presolver */
+    if (glp_ios_reason(T) == GLP_IBRANCH && ctx->m->lazy)
+        branch_on_vendors(T, ctx->m);
     if (glp_ios_reason(T) == GLP_IBINGO)
         ctx->progress.incumbent = fmin(ctx->progress.incumbent,
                                        glp_mip_obj_val(glp_ios_get_prob(T)));
@@ -527,10 +567,21 @@ solve_one(const struct sp_problem *pb, const struct sp_plan *current,
     r->solve_seconds = now_seconds() - ctx->start;
     if (got.nofeas)
         return infeasible(pb, r, NULL);
-    if (!r->plan)
-        return infeasible(pb, r,
-                          "the time limit ran out before any plan "
-                          "was found");
+    if (!r->plan) {
+        /* Not a proof of anything: the scenario may well have plans.
+         * Status time_limit with no plan (docs/model.md), its reason
+         * saying what to do. */
+        char why[160];
+        snprintf(why, sizeof(why),
+                 "the time limit (%g s) ran out before any plan was found; "
+                 "a longer --time-limit may find one",
+                 ctx->opt->time_limit);
+        r->status = SP_PLAN_TIME_LIMIT;
+        sp_scenario_result_clear_plan(r);
+        free(r->reason);
+        r->reason = strdup(why);
+        return r->reason ? SP_OK : SP_ERR_NOMEM;
+    }
 
     /* The reported gap is taken against the recomputed cost. */
     lb = got.lb;
