@@ -266,8 +266,12 @@ struct sp_xbook {
     const struct sp_problem *pb;
     struct sp_xfmt fmt;
     struct sp_workbook_options opt;
-    struct sp_xsheet exec, summary, prices, baseline, scorecard, vendors,
-        inputs;
+    struct sp_xsheet exec, payback, summary, prices, baseline, scorecard,
+        vendors, inputs;
+    /* per scenario: the Payback sheet's row of its payback month (-1 = no
+     * plan) and that month as solved (0 = none within the horizon) */
+    int *payback_row;
+    int *payback_value;
     struct sp_xprices prices_px;
     struct sp_xsheet *scen; /* one per scenario */
     struct sp_xplan base_model;
@@ -277,6 +281,9 @@ struct sp_xbook {
 /** The Executive summary (xlsx_exec.c), Summary (xlsx_summary.c),
  *  Vendors (xlsx_vendors.c) and Inputs (xlsx_inputs.c) sheets. */
 void sp_xbook_write_exec(struct sp_xbook *b);
+/** The Payback sheet (xlsx_payback.c); before the Executive summary and
+ *  the Summary, which link to its payback months. */
+void sp_xbook_write_payback(struct sp_xbook *b);
 /** The Vendor scorecard (xlsx_scorecard.c). */
 void sp_xbook_write_scorecard(struct sp_xbook *b);
 /** The Prices sheet (xlsx_prices.c): the what-if inputs. */
