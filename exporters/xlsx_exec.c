@@ -75,6 +75,13 @@ int sp_xrecommend(const struct sp_result *res, const char *name, bool *named)
     return best;
 }
 
+int sp_workbook_recommended(const sp_result *res, const char *recommend)
+{
+    bool named;
+
+    return res ? sp_xrecommend(res, recommend, &named) : -1;
+}
+
 static const struct sp_xsheet *plan_sheet(const struct sp_xbook *b, int i)
 {
     return i < 0 ? &b->baseline : &b->scen[i];

@@ -65,6 +65,12 @@ t "comp: solve of the sample (controls.csv, frameworks) exits 0" test "$rc" -eq 
 sp proposal "$top_srcdir/datasets/sample" --client c012 \
     -o "$out/wb/propc.xlsx" --quiet 2>/dev/null
 t "proposal for the sample's c012 exits 0" test $? -eq 0
+sp solve "$data" --quiet --breakeven -o "$out/wb/be.xlsx" >/dev/null 2>&1
+t "solve --breakeven exits 3 as without it (one scenario infeasible)" \
+    test $? -eq 3
+sp solve "$data" --quiet --breakeven --json "$out/be-only.json" \
+    >/dev/null 2>"$out/be.stderr"
+t "solve --breakeven without -o is a usage error" test $? -eq 2
 rc=$(solve none "$out/none")
 t "none: solve with no feasible scenario exits 3" test "$rc" -eq 3
 t "none: the workbook is written anyway" test -s "$out/wb/none.xlsx"
@@ -164,7 +170,8 @@ profile "$out/prof-recalc" 0
 # two profiles, two processes: the conversions run side by side
 convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
-    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" "$out/wb/propb.xlsx" &
+    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" "$out/wb/propb.xlsx" \
+    "$out/wb/be.xlsx" &
 whatif=
 [ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx $out/zeroed/horizon.xlsx
     $out/zeroed/leaving.xlsx $out/zeroed/labour.xlsx"
@@ -395,6 +402,34 @@ if [ $zeroed -eq 1 ]; then
 else
     n=$((n + 9)); echo "ok $n # SKIP zip not found: no edited copy"
 fi
+
+# ---- break-even beside each product (solve --breakeven) ----------------
+flips_ok() { # the Prices sheet's "Flips at" = stackplan breakeven --all
+    f="$out/cached/be-Prices.csv"
+    sc=$(sed -n "s/^Flips at: .* the optimum of '\(.*\)' (recommended).*/\1/p" "$f")
+    [ -n "$sc" ] || { echo "# no scenario named"; return 1; }
+    sp breakeven "$data" --all --scenario "$sc" --json "$out/be.json" \
+        >/dev/null 2>&1 || return 1
+    want=$(jq -r '.items[] | select(.kind == "vendor" and .forced == null
+        and .found) | [.name, (if .in_plan then "dropped above "
+        else "taken up below " end) + (.break_even * 1000 | round / 10
+        | if . >= 0 then "+" else "" end + tostring) + " %"] | @tsv' \
+        "$out/be.json" | sed 's/\(\.[0-9]\)\?\( %\)$/\1\2/')
+    [ -n "$want" ] || { echo "# breakeven found no flip"; return 1; }
+    tsv "$f" | awk -F'\t' '$1 == "Product" { on = 1; next }
+        on && $1 == "" { exit } on { print $2 "\t" $4 }' | sort -u >"$out/flips"
+    printf '%s\n' "$want" | while IFS="$(printf '\t')" read -r v txt; do
+        # %+.1f: one decimal always
+        case $txt in *.*) ;; *) txt=$(printf '%s' "$txt" | sed 's/ %$/.0 %/') ;; esac
+        grep -qxF "$(printf '%s\t%s' "$v" "$txt")" "$out/flips" ||
+            { echo "# $v: want '$txt'"; grep -F "$v" "$out/flips" | head -1; return 1; }
+    done
+}
+t "solve --breakeven: each vendor's flip on the Prices sheet = stackplan breakeven --all" \
+    flips_ok
+t "without --breakeven the Prices sheet says how to get it" \
+    grep -q '^"\?Flips at: not computed (stackplan solve --breakeven' \
+    "$out/cached/basic-Prices.csv"
 
 # the inputs: named, unlocked, validated; every sheet protected (no password)
 inputs_guarded() {
