@@ -305,6 +305,16 @@ void sp_xbook_write_inputs(struct sp_xbook *b);
  */
 int sp_xrecommend(const struct sp_result *res, const char *name, bool *named);
 
+struct sp_breakeven;
+struct sp_breakeven_item;
+/** The break-even item of a vendor (solve --breakeven), or NULL. */
+const struct sp_breakeven_item *sp_xflip_item(const struct sp_breakeven *be,
+                                              const char *vendor);
+/** "dropped above +4.7 %": where the recommended plan flips about a
+ *  vendor; "" when the break-even does not cover it (xlsx_prices.c). */
+void sp_xflip_text(const struct sp_breakeven *be, const char *vendor,
+                   char *buf, size_t size);
+
 /** "+10.00%" style text of a price_change multiplier; "" for 1. */
 void sp_xpercent_text(double multiplier, char *buf, size_t size);
 /** Kept vendor names of a plan, joined with ", ". */

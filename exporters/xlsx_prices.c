@@ -139,35 +139,41 @@ static void input_cell(struct sp_xbook *b, int row, int col, double v,
         s->error = LXW_ERROR_PARAMETER_VALIDATION;
 }
 
-/* "dropped above +4.7 %": where the recommended plan flips about the
- * vendor of product p (stackplan breakeven --all), or "" when the
- * break-even does not cover it. */
-static void flip_text(const struct sp_breakeven *be, const char *vendor,
-                      char *buf, size_t size)
+const struct sp_breakeven_item *sp_xflip_item(const struct sp_breakeven *be,
+                                              const char *vendor)
 {
     int i;
 
-    buf[0] = '\0';
-    for (i = 0; i < sp_breakeven_count(be); i++) {
+    for (i = 0; be && i < sp_breakeven_count(be); i++) {
         const struct sp_breakeven_item *it = sp_breakeven_get(be, i);
-        if (strcmp(it->kind, "vendor") != 0 || strcmp(it->name, vendor) != 0)
-            continue;
-        if (it->forced)
-            snprintf(buf, size, "never: %s", it->forced);
-        else if (it->in_plan && it->found)
-            snprintf(buf, size, "dropped above %+.1f %%", 100 * it->change);
-        else if (it->in_plan)
-            snprintf(buf, size, "kept up to %+.0f %% and more",
-                     100 * it->range_to);
-        else if (it->found)
-            snprintf(buf, size, "taken up below %+.1f %%", 100 * it->change);
-        else
-            snprintf(buf, size, "not taken up even at %+.0f %%",
-                     100 * it->range_from);
-        if (!it->proven && !it->forced)
-            snprintf(buf + strlen(buf), size - strlen(buf), " (not proven)");
-        return;
+        if (strcmp(it->kind, "vendor") == 0 && strcmp(it->name, vendor) == 0)
+            return it;
     }
+    return NULL;
+}
+
+void sp_xflip_text(const struct sp_breakeven *be, const char *vendor,
+                   char *buf, size_t size)
+{
+    const struct sp_breakeven_item *it = sp_xflip_item(be, vendor);
+
+    buf[0] = '\0';
+    if (!it)
+        return;
+    if (it->forced)
+        snprintf(buf, size, "never: %s", it->forced);
+    else if (it->in_plan && it->found)
+        snprintf(buf, size, "dropped above %+.1f %%", 100 * it->change);
+    else if (it->in_plan)
+        snprintf(buf, size, "kept up to %+.0f %% and more",
+                 100 * it->range_to);
+    else if (it->found)
+        snprintf(buf, size, "taken up below %+.1f %%", 100 * it->change);
+    else
+        snprintf(buf, size, "not taken up even at %+.0f %%",
+                 100 * it->range_from);
+    if (!it->proven && !it->forced)
+        snprintf(buf + strlen(buf), size - strlen(buf), " (not proven)");
 }
 
 static const char *slot_name(const struct sp_xbook *b, int k)
@@ -240,7 +246,8 @@ void sp_xbook_write_prices(struct sp_xbook *b)
     for (p = 0; p < pb->nproducts; p++) {
         const struct sp_product *pd = &pb->products[p];
         if (be) {
-            flip_text(be, pb->vendors[pd->vendor].name, note, sizeof(note));
+            sp_xflip_text(be, pb->vendors[pd->vendor].name, note,
+                          sizeof(note));
             sp_xs_str(s, px->catalog_row[p], 3, note, f->text);
         }
         sp_xs_str(s, px->catalog_row[p], 0, pd->id, f->text);
