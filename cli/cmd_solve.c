@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli_int.h"
+#include "stackplan/whatif.h"
+
+enum { OPT_BREAKEVEN = OPT_FIRST_FREE };
 
 static const char usage[] =
     "Usage: stackplan solve DATA_DIR [OPTIONS]\n"
@@ -37,6 +40,11 @@ static const char usage[] =
     "                        (default: the cheapest per month of the\n"
     "                        eligible proven-optimal plans)\n"
     "      --msp-name NAME   the MSP's name in the workbook's page headers\n"
+    "      --breakeven       also find, for the recommended scenario, the\n"
+    "                        price change of each vendor at which its plan\n"
+    "                        flips (as stackplan breakeven --all; many\n"
+    "                        solves, each within --time-limit) and show it\n"
+    "                        beside each product on the Prices sheet\n"
     "      --strict          unmapped inventory rows are errors\n"
     "      --verbose         also list unknown columns, and log the solver\n"
     "                        (GLPK's output, rounds, cuts) on stderr\n"
@@ -100,6 +108,49 @@ static int check_outputs(const char *dir, const char *scenarios,
     return cli_check_outputs("solve", dir, inputs, 2, outs, 4);
 }
 
+/* --breakeven: the break-even prices of the recommended scenario, for
+ * the Prices sheet (sp_breakeven_compute solves that scenario again at
+ * each price it tries).  No recommendation: a warning, no column.
+ * @return -1 to go on, else the exit code. */
+static int breakeven_for(const sp_problem *pb, const sp_result *res,
+                         const struct sp_solve_options *so,
+                         struct sp_workbook_options *wo, int quiet,
+                         sp_breakeven **out)
+{
+    struct sp_breakeven_request req = {0};
+    struct sp_solve_options bo = {0};
+    char err[1024] = "";
+    int i = sp_workbook_recommended(res, wo->recommend);
+    enum sp_status st;
+
+    if (i < 0) {
+        if (!quiet)
+            fprintf(stderr, "stackplan: --breakeven: no scenario is "
+                            "recommended, so no break-even prices\n");
+        return -1;
+    }
+    req.all = 1;
+    bo.time_limit = so->time_limit;
+    bo.gap = so->gap;
+    bo.log = so->log;
+    if (!quiet) {
+        bo.progress = cli_whatif_progress;
+        fprintf(stderr,
+                "stackplan: break-even prices of '%s' (the recommended "
+                "scenario)\n",
+                sp_result_name(res, i));
+    }
+    st = sp_breakeven_compute(pb, sp_result_name(res, i), &req, &bo, out, err,
+                              sizeof(err));
+    if (st != SP_OK) {
+        fprintf(stderr, "stackplan: --breakeven: %s\n",
+                err[0] ? err : sp_strerror(st));
+        return cli_exit_code(st);
+    }
+    wo->breakeven = *out;
+    return -1;
+}
+
 static const struct option options[] = {
     {"help", no_argument, NULL, 'h'},
     {"controls", required_argument, NULL, OPT_CONTROLS},
@@ -119,6 +170,7 @@ static const struct option options[] = {
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"recommend", required_argument, NULL, OPT_RECOMMEND},
     {"msp-name", required_argument, NULL, OPT_MSP_NAME},
+    {"breakeven", no_argument, NULL, OPT_BREAKEVEN},
     {NULL, 0, NULL, 0},
 };
 
@@ -131,8 +183,9 @@ int cli_solve(int argc, char **argv)
     sp_diags *diags = NULL;
     sp_problem *pb = NULL;
     sp_result *res = NULL;
+    sp_breakeven *be = NULL;
     char err[1024] = "";
-    int c, i, list = 0, quiet = 0, rc = EXIT_INTERNAL;
+    int c, i, list = 0, quiet = 0, breakeven = 0, rc = EXIT_INTERNAL;
     enum sp_status st;
 
     optind = 1;
@@ -185,6 +238,9 @@ int cli_solve(int argc, char **argv)
         case OPT_MSP_NAME:
             wo.msp_name = optarg;
             break;
+        case OPT_BREAKEVEN:
+            breakeven = 1;
+            break;
         default:
             rc = cli_load_option("solve", c, &lo);
             if (rc != -1)
@@ -197,6 +253,8 @@ int cli_solve(int argc, char **argv)
         return cli_usage_error("solve", "more than one DATA_DIR");
     if (!dir)
         return cli_usage_error("solve", "missing DATA_DIR");
+    if (breakeven && !xlsx)
+        return cli_usage_error("solve", "--breakeven needs -o FILE.xlsx");
     rc = check_outputs(dir, lo.scenarios_path, lo.controls_path, json, xlsx,
                        &so);
     if (rc >= 0)
@@ -239,9 +297,15 @@ int cli_solve(int argc, char **argv)
         rc = cli_exit_code(st); /* a plan that failed its check: 4 */
         goto cleanup;
     }
+    if (breakeven) {
+        rc = breakeven_for(pb, res, &so, &wo, quiet, &be);
+        if (rc >= 0)
+            goto cleanup;
+    }
     rc = cli_write_result_opt(res, json, xlsx, &wo);
 
 cleanup:
+    sp_breakeven_free(be);
     sp_result_free(res);
     sp_problem_free(pb);
     sp_diags_free(diags);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The scenario workbook: Executive summary, Summary, Baseline, one sheet
- * per scenario, Vendors and Inputs.  The sheets are written by the xlsx_*.c
- * files; this one names them, builds each plan sheet's model, and writes the
- * file through a temporary name so that a failure leaves nothing behind.
+ * The scenario workbook: Executive summary, Payback, Summary, Prices,
+ * Baseline, one sheet per scenario, Vendor scorecard, Vendors and Inputs.  The
+ * sheets are written by the xlsx_*.c files; this one names them, builds each
+ * plan sheet's model, and writes the file through a temporary name so that a
+ * failure leaves nothing behind.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,17 +48,18 @@ static bool has_plan(const struct sp_scenario_result *sr)
 static bool add_sheets(struct sp_xbook *b, struct sp_xnames *names)
 {
     static const char *const fixed[] = {
-        "Executive summary", "Summary", "Prices", "Baseline",
-        "Vendor scorecard",  "Vendors", "Inputs"};
+        "Executive summary", "Payback",          "Summary", "Prices",
+        "Baseline",          "Vendor scorecard", "Vendors", "Inputs"};
     char name[SP_XLSX_NAME_SIZE];
     int i, n = b->res->nscenarios;
 
     /* the fixed names are taken first, so a scenario called "Summary"
      * becomes "Summary (2)" */
-    for (i = 0; i < 7; i++)
+    for (i = 0; i < (int)(sizeof(fixed) / sizeof(*fixed)); i++)
         if (!sp_xnames_make(names, fixed[i], fixed[i], name))
             return false;
     if (!sp_xsheet_add(&b->exec, b->wb, &b->fmt, "Executive summary") ||
+        !sp_xsheet_add(&b->payback, b->wb, &b->fmt, "Payback") ||
         !sp_xsheet_add(&b->summary, b->wb, &b->fmt, "Summary") ||
         !sp_xsheet_add(&b->prices, b->wb, &b->fmt, "Prices") ||
         !sp_xsheet_add(&b->baseline, b->wb, &b->fmt, "Baseline"))
@@ -155,6 +157,8 @@ static enum sp_status sheets_status(const struct sp_xbook *b, char *err,
     int i;
 
     if (st == SP_OK)
+        st = sp_xs_status(&b->payback, err, errsize);
+    if (st == SP_OK)
         st = sp_xs_status(&b->summary, err, errsize);
     if (st == SP_OK)
         st = sp_xs_status(&b->prices, err, errsize);
@@ -176,6 +180,9 @@ static void book_free(struct sp_xbook *b)
     int i;
 
     sp_xsheet_clear(&b->exec);
+    sp_xsheet_clear(&b->payback);
+    free(b->payback_row);
+    free(b->payback_value);
     sp_xsheet_clear(&b->summary);
     sp_xsheet_clear(&b->prices);
     sp_xprices_free(&b->prices_px);
@@ -232,10 +239,12 @@ enum sp_status sp_workbook_write_opt(const sp_result *result, const char *path,
     n = (size_t)(result->nscenarios > 0 ? result->nscenarios : 1);
     b.scen = calloc(n, sizeof(*b.scen));
     b.scen_model = calloc(n, sizeof(*b.scen_model));
+    b.payback_row = malloc(n * sizeof(int));
+    b.payback_value = calloc(n, sizeof(int));
     b.wb = workbook_new(tmp);
     st = SP_ERR_NOMEM;
-    if (!b.scen || !b.scen_model || !b.wb ||
-        !sp_xfmt_init(&b.fmt, b.wb, b.pb->settings.currency)) {
+    if (!b.scen || !b.scen_model || !b.payback_row || !b.payback_value ||
+        !b.wb || !sp_xfmt_init(&b.fmt, b.wb, b.pb->settings.currency)) {
         snprintf(err, errsize, "out of memory");
         goto cleanup;
     }
@@ -244,6 +253,9 @@ enum sp_status sp_workbook_write_opt(const sp_result *result, const char *path,
         snprintf(err, errsize, "out of memory");
         goto cleanup;
     }
+    for (size_t k = 0; k < n; k++)
+        b.payback_row[k] = -1;
+    sp_xbook_write_payback(&b);
     sp_xbook_write_exec(&b);
     sp_xbook_write_summary(&b);
     sp_xbook_write_prices(&b);

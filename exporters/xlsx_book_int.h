@@ -11,7 +11,10 @@
  *              one per contract-priced (client, product) row
  *   then       vendor overhead: one row per vendor
  *   then       client table: one row per client, totals row
- *   then       licence lines: one row per (client, product) chosen
+ *   then       licence lines: one row per (client, product) chosen, with
+ *              (scenario sheets) its start month and migration cost
+ *   then       (scenario sheets) leaving costs: one row per (client,
+ *              product) left, then the baseline under its settings
  *   then       (baseline) unmapped inventory rows
  *
  * Licence figures are formulas: a line is units x its price-table price,
@@ -85,7 +88,40 @@ enum {
     SP_LN_STATUS,
     SP_LN_UNITS,
     SP_LN_PRICE,
-    SP_LN_MONTHLY
+    SP_LN_MONTHLY,
+    SP_LN_START,    /* scenario sheets: the month it starts (0-based) */
+    SP_LN_MIGRATION /* scenario sheets: its one-time migration cost */
+};
+
+/* Columns of the leaving-cost table (scenario sheets). */
+enum {
+    SP_LV_CLIENT,
+    SP_LV_PRODUCT,
+    SP_LV_VENDOR,
+    SP_LV_HOW,
+    SP_LV_END,
+    SP_LV_MONTHS,
+    SP_LV_MONTHLY,
+    SP_LV_FEE,
+    SP_LV_COST
+};
+
+/** How a product a client leaves ends (sp_cost_leaving's cases). */
+enum sp_xleave_how {
+    SP_LEAVE_ENDED,   /* its contract ended by the start: nothing */
+    SP_LEAVE_FEE,     /* terminated at the start, its fee paid */
+    SP_LEAVE_MONTHLY, /* month-to-month: nothing left to pay */
+    SP_LEAVE_RUN_OUT  /* paid month by month until its contract ends */
+};
+
+/** A current (client, product) the plan leaves. */
+struct sp_xleave {
+    int client, product, holding;
+    enum sp_xleave_how how;
+    double months_to_end; /* run out: months to contract end, uncapped */
+    double months;        /* run out: capped at the horizon */
+    double monthly;       /* run out: what it costs each month */
+    double cost;          /* fee, or months x monthly */
 };
 
 /** A price-table row: a product at its tier price (client -1), or one
@@ -158,6 +194,12 @@ struct sp_xplan {
     int nprices;
     struct sp_xline *lines;
     int nlines;
+    int *line_start;          /* per line: the month it starts (0 = kept) */
+    double *line_migration;   /* per line: its migration cost (0 = kept) */
+    struct sp_xleave *leaves; /* scenario sheets; grouped by client */
+    int nleaves;
+    int *client_leave_first, *client_nleaves;
+    bool has_leave_table;
     int *client_first; /* first line of each client; lines are grouped */
     int *client_nlines;
     double *client_monthly;          /* sum of its lines */
@@ -171,6 +213,7 @@ struct sp_xplan {
     double horizon;
     /* sheet rows */
     int client_hdr, total_row, price_hdr, oh_hdr, oh_total_row, lines_hdr,
+        leave_hdr,    /* scenario sheets: the leaving costs */
         unmapped_hdr; /* on a scenario sheet: the baseline under its
                          settings, one row per vendor, then a total */
 };
@@ -189,6 +232,10 @@ static inline int sp_xplan_line_row(const struct sp_xplan *o, int i)
 {
     return o->lines_hdr + 1 + i;
 }
+static inline int sp_xplan_leave_row(const struct sp_xplan *o, int i)
+{
+    return o->leave_hdr + 1 + i;
+}
 static inline int sp_xplan_vendor_row(const struct sp_xplan *o, int v)
 {
     return o->oh_hdr + 1 + v;
@@ -203,6 +250,8 @@ void sp_xplan_write_overhead(struct sp_xsheet *s, const struct sp_xplan *o,
                              const struct sp_xplan_in *in);
 void sp_xplan_write_lines(struct sp_xsheet *s, const struct sp_xplan *o,
                           const struct sp_xplan_in *in);
+void sp_xplan_write_leaving(struct sp_xsheet *s, const struct sp_xplan *o,
+                            const struct sp_xplan_in *in);
 void sp_xplan_write_unmapped(struct sp_xsheet *s, const struct sp_xplan *o,
                              const struct sp_xplan_in *in);
 
@@ -217,8 +266,12 @@ struct sp_xbook {
     const struct sp_problem *pb;
     struct sp_xfmt fmt;
     struct sp_workbook_options opt;
-    struct sp_xsheet exec, summary, prices, baseline, scorecard, vendors,
-        inputs;
+    struct sp_xsheet exec, payback, summary, prices, baseline, scorecard,
+        vendors, inputs;
+    /* per scenario: the Payback sheet's row of its payback month (-1 = no
+     * plan) and that month as solved (0 = none within the horizon) */
+    int *payback_row;
+    int *payback_value;
     struct sp_xprices prices_px;
     struct sp_xsheet *scen; /* one per scenario */
     struct sp_xplan base_model;
@@ -228,6 +281,9 @@ struct sp_xbook {
 /** The Executive summary (xlsx_exec.c), Summary (xlsx_summary.c),
  *  Vendors (xlsx_vendors.c) and Inputs (xlsx_inputs.c) sheets. */
 void sp_xbook_write_exec(struct sp_xbook *b);
+/** The Payback sheet (xlsx_payback.c); before the Executive summary and
+ *  the Summary, which link to its payback months. */
+void sp_xbook_write_payback(struct sp_xbook *b);
 /** The Vendor scorecard (xlsx_scorecard.c). */
 void sp_xbook_write_scorecard(struct sp_xbook *b);
 /** The Prices sheet (xlsx_prices.c): the what-if inputs. */
@@ -248,6 +304,16 @@ void sp_xbook_write_inputs(struct sp_xbook *b);
  *        named one has no plan).
  */
 int sp_xrecommend(const struct sp_result *res, const char *name, bool *named);
+
+struct sp_breakeven;
+struct sp_breakeven_item;
+/** The break-even item of a vendor (solve --breakeven), or NULL. */
+const struct sp_breakeven_item *sp_xflip_item(const struct sp_breakeven *be,
+                                              const char *vendor);
+/** "dropped above +4.7 %": where the recommended plan flips about a
+ *  vendor; "" when the break-even does not cover it (xlsx_prices.c). */
+void sp_xflip_text(const struct sp_breakeven *be, const char *vendor,
+                   char *buf, size_t size);
 
 /** "+10.00%" style text of a price_change multiplier; "" for 1. */
 void sp_xpercent_text(double multiplier, char *buf, size_t size);

@@ -75,6 +75,13 @@ int sp_xrecommend(const struct sp_result *res, const char *name, bool *named)
     return best;
 }
 
+int sp_workbook_recommended(const sp_result *res, const char *recommend)
+{
+    bool named;
+
+    return res ? sp_xrecommend(res, recommend, &named) : -1;
+}
+
 static const struct sp_xsheet *plan_sheet(const struct sp_xbook *b, int i)
 {
     return i < 0 ? &b->baseline : &b->scen[i];
@@ -325,21 +332,33 @@ static int block_outcomes(struct sp_xbook *b, int row, int i)
     label_row(s, row, "Payback");
     if (!k) {
         s->nomem = true;
-    } else if (k->payback_months > 0) {
-        snprintf(line, sizeof(line), "month %d of %d", k->payback_months,
-                 k->nmonths);
-        sp_xs_str(s, row, 1, line, f->text);
     } else {
-        snprintf(line, sizeof(line), "none within the %d-month horizon",
-                 k->nmonths);
-        sp_xs_str(s, row, 1, line, f->text);
+        /* the Payback sheet's month, so it follows an edit too */
+        char p[300], h[300], fx[1600];
+        int pm = b->payback_value[i];
+        if (pm > 0)
+            snprintf(line, sizeof(line), "month %d of %d", pm, k->nmonths);
+        else
+            snprintf(line, sizeof(line), "none within the %d-month horizon",
+                     k->nmonths);
+        sp_xref(p, &b->payback, b->payback_row[i], 1, true);
+        sp_xref(h, plan_sheet(b, i), SP_TOP_ROW, SP_TOP_H, true);
+        snprintf(fx, sizeof(fx),
+                 "=IF(%s>0,\"month \"&%s&\" of \"&%s,\"none within the "
+                 "\"&%s&\"-month horizon\")",
+                 p, p, h, h);
+        if (worksheet_write_formula_str(s->ws, (lxw_row_t)row, 1, fx, f->text,
+                                        line) != LXW_NO_ERROR)
+            s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
+        sp_xs_widen(s, 1, (double)strlen(line));
     }
     sp_xs_label(s, row, 2,
                 sc->settings.switch_renewal
-                    ? "cumulative savings stay >= 0 from this month; "
-                      "products switch at renewal (as solved)"
-                    : "cumulative savings stay >= 0 from this month; "
-                      "products switch at the start (as solved)",
+                    ? "cumulative savings stay >= 0 from this month (the "
+                      "Payback sheet); products switch at renewal, start "
+                      "months as solved"
+                    : "cumulative savings stay >= 0 from this month (the "
+                      "Payback sheet); products switch at the start",
                 f->note);
     sp_schedule_free(k);
     row++;

@@ -15,6 +15,11 @@ void sp_xplan_free(struct sp_xplan *o)
 {
     free(o->prices);
     free(o->lines);
+    free(o->line_start);
+    free(o->line_migration);
+    free(o->leaves);
+    free(o->client_leave_first);
+    free(o->client_nleaves);
     free(o->client_first);
     free(o->client_nlines);
     free(o->client_monthly);
@@ -64,6 +69,11 @@ static bool alloc_model(struct sp_xplan *o, const struct sp_problem *pb,
     /* at most one tier row per product plus one row per chosen pair */
     o->prices = calloc(pairs + np + 1, sizeof(*o->prices));
     o->lines = calloc(pairs + 1, sizeof(*o->lines));
+    o->line_start = calloc(pairs + 1, sizeof(int));
+    o->line_migration = doubles(pairs);
+    o->leaves = calloc((size_t)pb->nholdings + 1, sizeof(*o->leaves));
+    o->client_leave_first = ints(nc);
+    o->client_nleaves = calloc(nc + 1, sizeof(int));
     o->client_first = ints(nc);
     o->client_nlines = ints(nc);
     o->client_monthly = doubles(nc);
@@ -75,10 +85,12 @@ static bool alloc_model(struct sp_xplan *o, const struct sp_problem *pb,
     o->vendor_spend = doubles(nv);
     o->vendor_oh_month = doubles(nv);
     o->vendor_oh_total = doubles(nv);
-    return o->prices && o->lines && o->client_first && o->client_nlines &&
-           o->client_monthly && o->prod_first && o->prod_last &&
-           o->prod_tier && o->vendor_first && o->vendor_last &&
-           o->vendor_spend && o->vendor_oh_month && o->vendor_oh_total;
+    return o->prices && o->lines && o->line_start && o->line_migration &&
+           o->leaves && o->client_leave_first && o->client_nleaves &&
+           o->client_first && o->client_nlines && o->client_monthly &&
+           o->prod_first && o->prod_last && o->prod_tier && o->vendor_first &&
+           o->vendor_last && o->vendor_spend && o->vendor_oh_month &&
+           o->vendor_oh_total;
 }
 
 static void add_price_row(struct sp_xplan *o, int p, int c, int v)
@@ -177,9 +189,64 @@ static void build_lines(struct sp_xplan *o, const struct sp_xplan_in *in)
             l->price = r->price;
             /* a contract line refers to its row's monthly amount */
             l->monthly = r->client >= 0 ? r->monthly : l->units * l->price;
+            if (in->before && sp_current_holding(pb, c, p) < 0) {
+                o->line_start[o->nlines] =
+                    sp_start_month(pb, in->settings, in->plan, c, p);
+                o->line_migration[o->nlines] =
+                    sp_cost_migration(pb, in->settings, c, p);
+            }
             o->client_monthly[c] += l->monthly;
             o->client_nlines[c]++;
             o->nlines++;
+        }
+    }
+}
+
+/* What each product the plan leaves costs to leave, by sp_cost_leaving's
+ * rules: a contract that ended by the start or a month-to-month row
+ * nothing, a termination fee that fee, else its monthly cost for the
+ * months to its contract end (capped at the horizon). */
+static void build_leaves(struct sp_xplan *o, const struct sp_xplan_in *in)
+{
+    const struct sp_problem *pb = in->pb;
+    const struct sp_settings *s = in->settings;
+    struct sp_settings uncapped = *s;
+    int c, p, h;
+
+    uncapped.horizon_months = 1e9;
+    for (c = 0; c < pb->nclients; c++) {
+        o->client_leave_first[c] = o->nleaves;
+        for (p = 0; in->before && p < pb->nproducts; p++) {
+            struct sp_xleave *lv = &o->leaves[o->nleaves];
+            const struct sp_holding *hd;
+            double mult = in->cost->multiplier[p];
+            h = sp_current_holding(pb, c, p);
+            if (h < 0 || sp_plan_has(in->plan, c, p))
+                continue;
+            hd = &pb->holdings[h];
+            lv->client = c;
+            lv->product = p;
+            lv->holding = h;
+            if (hd->has_contract_end &&
+                sp_date_cmp(&hd->contract_end, &s->start_date) <= 0) {
+                lv->how = SP_LEAVE_ENDED;
+            } else if (hd->has_termination_fee) {
+                lv->how = SP_LEAVE_FEE;
+                lv->cost = hd->termination_fee;
+            } else if (!hd->has_contract_end) {
+                lv->how = SP_LEAVE_MONTHLY;
+            } else {
+                lv->how = SP_LEAVE_RUN_OUT;
+                lv->months_to_end = sp_run_months(pb, &uncapped, h);
+                lv->months = sp_run_months(pb, s, h);
+                lv->monthly = hd->has_monthly_cost
+                                  ? hd->monthly_cost * mult
+                                  : sp_cost_billable(pb, c, p) *
+                                        pb->products[p].price * mult;
+                lv->cost = lv->monthly * lv->months;
+            }
+            o->nleaves++;
+            o->client_nleaves[c]++;
         }
     }
 }
@@ -245,7 +312,10 @@ static void layout(struct sp_xplan *o, const struct sp_problem *pb)
     o->client_hdr = o->oh_total_row + 4;
     o->total_row = o->client_hdr + 1 + pb->nclients;
     o->lines_hdr = o->total_row + 4;
-    o->unmapped_hdr = o->lines_hdr + o->nlines + 4;
+    o->leave_hdr = o->lines_hdr + (o->nlines ? o->nlines : 1) + 4;
+    o->unmapped_hdr = o->leave_hdr;
+    if (o->has_leave_table)
+        o->unmapped_hdr += (o->nleaves ? o->nleaves : 1) + 4;
 }
 
 bool sp_xplan_model(struct sp_xplan *o, const struct sp_xplan_in *in)
@@ -256,6 +326,8 @@ bool sp_xplan_model(struct sp_xplan *o, const struct sp_xplan_in *in)
     o->horizon = in->settings->horizon_months;
     build_prices(o, in);
     build_lines(o, in);
+    build_leaves(o, in);
+    o->has_leave_table = in->before != NULL;
     build_totals(o, in);
     layout(o, in->pb);
     return true;

@@ -11,8 +11,9 @@
 static const char what_if_note[] =
     "What-if: prices, price changes, the horizon and the labour rate come "
     "from the Prices sheet; edit them there and every total, baseline and "
-    "saving follows. Fixed as solved: the plan, the tier reached, "
-    "contracted amounts, migration and termination costs.";
+    "saving follows, migration labour and leaving costs included. Fixed "
+    "as solved: the plan, the tier reached, contracted amounts, setup and "
+    "termination fees, the month each new product starts.";
 
 /* Columns of the client table after the category matrix. */
 struct client_cols {
@@ -235,8 +236,8 @@ static void write_client(struct sp_xsheet *s, const struct sp_xplan_in *in,
     const struct sp_xfmt *f = s->fmt;
     int row = o->client_hdr + 1 + c, i;
     /* at renewal, less what is not paid before new products start */
-    double delay = in->cost->client_delay[c];
-    double licence = o->client_monthly[c] * o->horizon - delay;
+    double licence =
+        o->client_monthly[c] * o->horizon - in->cost->client_delay[c];
     struct sp_xbuf miss = {0};
     char a[300], b[300];
 
@@ -256,18 +257,34 @@ static void write_client(struct sp_xsheet *s, const struct sp_xplan_in *in,
     }
     sp_xref(a, NULL, row, k->monthly, false);
     sp_xref(b, NULL, SP_TOP_ROW, SP_TOP_H, true);
-    if (delay != 0.0)
-        sp_xs_formulaf(s, row, k->licence, f->money, licence, "=%s*%s-%.17g",
-                       a, b, delay);
-    else
+    if (in->before && o->client_nlines[c] > 0) {
+        /* each line paid from its start month to the horizon */
+        int l0 = sp_xplan_line_row(o, o->client_first[c]) + 1;
+        int l1 = l0 + o->client_nlines[c] - 1;
+        sp_xs_formulaf(s, row, k->licence, f->money, licence,
+                       "=SUMPRODUCT(G%d:G%d,%s-H%d:H%d)", l0, l1, b, l0, l1);
+    } else {
         sp_xs_formulaf(s, row, k->licence, f->money, licence, "=%s*%s", a, b);
+    }
     if (in->before) {
         double mig = in->cost->client_migration[c];
         double term = in->cost->client_termination[c];
         char m[300];
         sp_xs_num(s, row, k->now, in->before->client_monthly[c], f->money);
-        sp_xs_num(s, row, k->migration, mig, f->money);
-        sp_xs_num(s, row, k->termination, term, f->money);
+        if (o->client_nlines[c] > 0) {
+            int l0 = sp_xplan_line_row(o, o->client_first[c]) + 1;
+            sp_xs_formulaf(s, row, k->migration, f->money, mig,
+                           "=SUM(I%d:I%d)", l0, l0 + o->client_nlines[c] - 1);
+        } else {
+            sp_xs_num(s, row, k->migration, mig, f->money);
+        }
+        if (o->client_nleaves[c] > 0) {
+            int v0 = sp_xplan_leave_row(o, o->client_leave_first[c]) + 1;
+            sp_xs_formulaf(s, row, k->termination, f->money, term,
+                           "=SUM(I%d:I%d)", v0, v0 + o->client_nleaves[c] - 1);
+        } else {
+            sp_xs_num(s, row, k->termination, term, f->money);
+        }
         sp_xref(a, NULL, row, k->licence, false);
         sp_xref(b, NULL, row, k->migration, false);
         sp_xref(m, NULL, row, k->termination, false);
@@ -372,10 +389,13 @@ void sp_xplan_write(struct sp_xsheet *s, const struct sp_xplan *o,
     /* the key figures stay in view while prices are edited below */
     worksheet_freeze_panes(s->ws, SP_TOP_ROW + 1, 0);
     sp_xplan_write_lines(s, o, in);
-    if (!in->before)
+    if (!in->before) {
         sp_xplan_write_unmapped(s, o, in);
-    else
+    } else {
+        sp_xplan_write_leaving(s, o, in);
         sp_xplan_write_base_under(s, o, in);
+        sp_xs_page_break(s, o->leave_hdr - 1);
+    }
     /* each table starts a printed page, with its own header at its top;
      * a big book prints the short tables only */
     sp_xs_page_break(s, o->oh_hdr - 1);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stackplan/whatif.h"
 #include "xlsx_book_int.h"
 
 enum { PX_PLANS_HDR = 5 };
@@ -138,6 +139,43 @@ static void input_cell(struct sp_xbook *b, int row, int col, double v,
         s->error = LXW_ERROR_PARAMETER_VALIDATION;
 }
 
+const struct sp_breakeven_item *sp_xflip_item(const struct sp_breakeven *be,
+                                              const char *vendor)
+{
+    int i;
+
+    for (i = 0; be && i < sp_breakeven_count(be); i++) {
+        const struct sp_breakeven_item *it = sp_breakeven_get(be, i);
+        if (strcmp(it->kind, "vendor") == 0 && strcmp(it->name, vendor) == 0)
+            return it;
+    }
+    return NULL;
+}
+
+void sp_xflip_text(const struct sp_breakeven *be, const char *vendor,
+                   char *buf, size_t size)
+{
+    const struct sp_breakeven_item *it = sp_xflip_item(be, vendor);
+
+    buf[0] = '\0';
+    if (!it)
+        return;
+    if (it->forced)
+        snprintf(buf, size, "never: %s", it->forced);
+    else if (it->in_plan && it->found)
+        snprintf(buf, size, "dropped above %+.1f %%", 100 * it->change);
+    else if (it->in_plan)
+        snprintf(buf, size, "kept up to %+.0f %% and more",
+                 100 * it->range_to);
+    else if (it->found)
+        snprintf(buf, size, "taken up below %+.1f %%", 100 * it->change);
+    else
+        snprintf(buf, size, "not taken up even at %+.0f %%",
+                 100 * it->range_from);
+    if (!it->proven && !it->forced)
+        snprintf(buf + strlen(buf), size - strlen(buf), " (not proven)");
+}
+
 static const char *slot_name(const struct sp_xbook *b, int k)
 {
     return k == 0 ? "Baseline" : b->res->scenarios[k - 1].scenario->name;
@@ -149,6 +187,8 @@ void sp_xbook_write_prices(struct sp_xbook *b)
     const struct sp_xprices *px = &b->prices_px;
     const struct sp_problem *pb = b->pb;
     const struct sp_xfmt *f = &b->fmt;
+    const struct sp_breakeven *be;
+    char note[512];
     int k, p, t;
 
     sp_xs_label(s, 0, 0, "Prices and settings (the what-if inputs)", f->title);
@@ -159,7 +199,7 @@ void sp_xbook_write_prices(struct sp_xbook *b)
     sp_xs_label(s, 2, 0,
                 "Fixed as solved: the plans (which products each client "
                 "runs), the tier each product reaches, contracted amounts, "
-                "migration and termination costs. Solve again to "
+                "setup and termination fees, start months. Solve again to "
                 "re-optimise.",
                 f->note);
     sp_xs_label(s, PX_PLANS_HDR - 1, 0, "Settings of each plan", f->section);
@@ -185,8 +225,31 @@ void sp_xbook_write_prices(struct sp_xbook *b)
     sp_xs_str(s, px->catalog_hdr, 0, "Product", f->header);
     sp_xs_str(s, px->catalog_hdr, 1, "Vendor", f->header);
     sp_xs_str(s, px->catalog_hdr, 2, "Price / unit / month", f->header);
+    sp_xs_str(s, px->catalog_hdr, 3, "Flips at (vendor's price change)",
+              f->header);
+    /* under the title, in short lines: a long label beside the narrow
+     * table would shrink the printed page */
+    be = b->opt.breakeven;
+    if (be) {
+        snprintf(note, sizeof(note),
+                 "Flips at: the change of a vendor's prices at which the "
+                 "optimum of '%.60s' (recommended) drops or takes it up.",
+                 sp_breakeven_scenario(be) ? sp_breakeven_scenario(be)
+                                           : "the file's settings");
+        sp_xs_label(s, 3, 0, note, f->note);
+    } else {
+        sp_xs_label(s, 3, 0,
+                    "Flips at: not computed (stackplan solve --breakeven, "
+                    "or stackplan breakeven DATA_DIR --all).",
+                    f->note);
+    }
     for (p = 0; p < pb->nproducts; p++) {
         const struct sp_product *pd = &pb->products[p];
+        if (be) {
+            sp_xflip_text(be, pb->vendors[pd->vendor].name, note,
+                          sizeof(note));
+            sp_xs_str(s, px->catalog_row[p], 3, note, f->text);
+        }
         sp_xs_str(s, px->catalog_row[p], 0, pd->id, f->text);
         sp_xs_str(s, px->catalog_row[p], 1, pb->vendors[pd->vendor].name,
                   f->text);

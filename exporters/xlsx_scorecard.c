@@ -5,11 +5,13 @@
  * dropped, spend per month (licence + overhead, linked to the plan
  * sheet's vendor overhead table so it follows an edit), share of the
  * plan's spend per month, and clients served; and, beside the first, when
- * the vendor's contracts in the current stack end.
+ * the vendor's contracts in the current stack end and (solve --breakeven)
+ * where the recommended plan flips about it and what it is worth.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stackplan/whatif.h"
 #include "xlsx_book_int.h"
 
 enum { SC_STATUS, SC_SPEND, SC_SHARE, SC_CLIENTS, SC_NTABLES };
@@ -142,17 +144,36 @@ static int write_table(struct sp_xbook *b, int table, int row)
         sp_xs_str(s, row, col,
                   i < 0 ? "Baseline" : b->res->scenarios[i].scenario->name,
                   f->header);
-    if (table == SC_STATUS)
+    if (table == SC_STATUS) {
         sp_xs_str(s, row, col, "Contracts today end", f->header);
+        if (b->opt.breakeven) {
+            sp_xs_str(s, row, col + 1,
+                      "Break-even (recommended plan, its price change)",
+                      f->header);
+            sp_xs_str(s, row, col + 2,
+                      "Vendor value (extra total cost without it)", f->header);
+        }
+    }
     row++;
     for (v = 0; v < b->pb->nvendors; v++, row++) {
         sp_xs_str(s, row, 0, b->pb->vendors[v].name, f->bold);
         for (i = -1, col = 1; i < b->res->nscenarios; i++, col++)
             cell(b, table, row, col, i, v);
         if (table == SC_STATUS) {
-            char text[64];
+            const struct sp_breakeven_item *it =
+                sp_xflip_item(b->opt.breakeven, b->pb->vendors[v].name);
+            char text[512];
             contract_text(b->pb, v, text, sizeof(text));
             sp_xs_str(s, row, col, text, f->text);
+            if (!it)
+                continue;
+            sp_xflip_text(b->opt.breakeven, b->pb->vendors[v].name, text,
+                          sizeof(text));
+            sp_xs_str(s, row, col + 1, text, f->text);
+            if (it->has_value)
+                sp_xs_num(s, row, col + 2, it->value, f->money);
+            else if (it->value_note)
+                sp_xs_str(s, row, col + 2, it->value_note, f->text);
         }
     }
     return row + 2;

@@ -20,6 +20,7 @@ enum {
     R_BASE,
     R_SAVINGS,
     R_SAVPCT,
+    R_PAYBACK,
     R_LICENCE,
     R_MIGRATION,
     R_TERMINATION,
@@ -44,6 +45,7 @@ static const char *const row_labels[R_END - R_SHEET] = {
     "Baseline under the scenario's settings",
     "Savings",
     "Savings %",
+    "Payback month (0 if none)",
     "Licence",
     "Migration",
     "Termination",
@@ -186,6 +188,12 @@ static void write_scenario(struct sp_xbook *b, int i)
                        ? o->top[SP_TOP_SAVINGS] / o->top[SP_TOP_BASELINE]
                        : 0,
                    "=IF(%s=0,0,%s/%s)", base, sav, base);
+    if (b->payback_row[i] >= 0) {
+        char p[300];
+        sp_xref(p, &b->payback, b->payback_row[i], 1, true);
+        sp_xs_formulaf(s, R_PAYBACK, col, f->number, b->payback_value[i],
+                       "=%s", p);
+    }
     link_top(s, R_LICENCE, col, plan, SP_TOP_LICENCE, o->top[SP_TOP_LICENCE],
              f->money);
     link_top(s, R_MIGRATION, col, plan, SP_TOP_MIGRATION,

@@ -204,20 +204,33 @@ void sp_xplan_write_overhead(struct sp_xsheet *s, const struct sp_xplan *o,
 void sp_xplan_write_lines(struct sp_xsheet *s, const struct sp_xplan *o,
                           const struct sp_xplan_in *in)
 {
-    static const char *const names[] = {
-        "Client",         "Product",        "Vendor",
-        "Status",         "Billable units", "Effective unit price / month",
-        "Monthly licence"};
+    static const char *const names[] = {"Client",
+                                        "Product",
+                                        "Vendor",
+                                        "Status",
+                                        "Billable units",
+                                        "Effective unit price / month",
+                                        "Monthly licence",
+                                        "Starts (month, 0 = at the start)",
+                                        "Migration (one-time)"};
     const struct sp_problem *pb = in->pb;
     const struct sp_xfmt *f = s->fmt;
-    char ref[300];
+    char ref[300], lab[300];
     int i;
 
     sp_xs_label(s, o->lines_hdr - 1, 0,
-                "Licence lines (one per client and product; each price "
-                "links to the price table above)",
+                in->before
+                    ? "Licence lines (one per client and product; each price "
+                      "links to the price table above; a new product is "
+                      "paid from its start month, fixed as solved, and "
+                      "costs setup fee + migration hours x the labour rate)"
+                    : "Licence lines (one per client and product; each price "
+                      "links to the price table above)",
                 s->fmt->section);
-    headers(s, o->lines_hdr, names, (int)(sizeof(names) / sizeof(*names)));
+    headers(s, o->lines_hdr, names,
+            in->before ? (int)(sizeof(names) / sizeof(*names))
+                       : SP_LN_MONTHLY + 1);
+    sp_xprices_ref(in->px, in->px->plan_row[in->slot], PX_LABOUR_COL, lab);
     for (i = 0; i < o->nlines; i++) {
         const struct sp_xline *l = &o->lines[i];
         const struct sp_product *pd = &pb->products[l->product];
@@ -247,7 +260,112 @@ void sp_xplan_write_lines(struct sp_xsheet *s, const struct sp_xplan *o,
             sp_xs_formulaf(s, row, SP_LN_MONTHLY, f->money, l->monthly,
                            "=E%d*F%d", row + 1, row + 1);
         }
+        if (!in->before)
+            continue;
+        sp_xs_num(s, row, SP_LN_START, o->line_start[i], f->number);
+        if (held) {
+            sp_xs_num(s, row, SP_LN_MIGRATION, 0, f->money);
+        } else {
+            /* sp_cost_migration: setup fee + hours x the labour rate */
+            const struct sp_settings *st = in->settings;
+            double n = pd->unit == SP_UNIT_FLAT
+                           ? 1.0
+                           : pb->clients[l->client].count[pd->unit];
+            double hours =
+                st->migration_hours_fixed + st->migration_hours_per_unit * n;
+            sp_xs_formulaf(s, row, SP_LN_MIGRATION, f->money,
+                           o->line_migration[i], "=%.15g+%.15g*%s",
+                           pd->setup_fee, hours, lab);
+        }
     }
+}
+
+static const char *leave_how(const struct sp_xleave *lv)
+{
+    switch (lv->how) {
+    case SP_LEAVE_ENDED:
+        return "contract ended by the start";
+    case SP_LEAVE_FEE:
+        return "terminated at the start (fee)";
+    case SP_LEAVE_MONTHLY:
+        return "month-to-month: stops at the start";
+    case SP_LEAVE_RUN_OUT:
+        return "paid until its contract ends";
+    }
+    return "";
+}
+
+/* What leaving each current product costs: a fee (as given), or its
+ * monthly cost until its contract ends — the catalog price (or the row's
+ * own monthly_cost) x (1 + the plan's change), so it follows an edit on
+ * the Prices sheet; the months are capped at the horizon cell. */
+void sp_xplan_write_leaving(struct sp_xsheet *s, const struct sp_xplan *o,
+                            const struct sp_xplan_in *in)
+{
+    static const char *const names[] = {
+        "Client",       "Product",         "Vendor",
+        "How it ends",  "Contract end",    "Months paid",
+        "Monthly cost", "Termination fee", "Leaving cost"};
+    const struct sp_problem *pb = in->pb;
+    const struct sp_xfmt *f = s->fmt;
+    char h[300], chg[300], price[300];
+    int i;
+
+    sp_xs_label(s, o->leave_hdr - 1, 0,
+                "Leaving costs (each current product the plan leaves: its "
+                "fee, or its monthly cost until its contract ends, at most "
+                "the horizon)",
+                f->section);
+    headers(s, o->leave_hdr, names, (int)(sizeof(names) / sizeof(*names)));
+    sp_xref(h, NULL, SP_TOP_ROW, SP_TOP_H, true);
+    for (i = 0; i < o->nleaves; i++) {
+        const struct sp_xleave *lv = &o->leaves[i];
+        const struct sp_holding *hd = &pb->holdings[lv->holding];
+        const struct sp_product *pd = &pb->products[lv->product];
+        int row = sp_xplan_leave_row(o, i);
+        char date[11];
+        bool has_chg = sp_xprices_change(in->px, in->slot, lv->product, chg);
+
+        sp_xs_str(s, row, SP_LV_CLIENT, pb->clients[lv->client].id, NULL);
+        sp_xs_str(s, row, SP_LV_PRODUCT, pd->id, NULL);
+        sp_xs_str(s, row, SP_LV_VENDOR, pb->vendors[pd->vendor].name, NULL);
+        sp_xs_str(s, row, SP_LV_HOW, leave_how(lv), NULL);
+        if (hd->has_contract_end) {
+            sp_date_format(&hd->contract_end, date);
+            sp_xs_str(s, row, SP_LV_END, date, NULL);
+        }
+        if (lv->how == SP_LEAVE_FEE)
+            sp_xs_num(s, row, SP_LV_FEE, lv->cost, f->money);
+        if (lv->how != SP_LEAVE_RUN_OUT) {
+            sp_xs_formulaf(s, row, SP_LV_COST, f->money, lv->cost, "=H%d+0",
+                           row + 1);
+            continue;
+        }
+        sp_xs_formulaf(s, row, SP_LV_MONTHS, f->number, lv->months,
+                       "=MIN(%.10g,%s)", lv->months_to_end, h);
+        if (hd->has_monthly_cost) {
+            if (has_chg)
+                sp_xs_formulaf(s, row, SP_LV_MONTHLY, f->money, lv->monthly,
+                               "=%.15g*(1+%s)", hd->monthly_cost, chg);
+            else
+                sp_xs_num(s, row, SP_LV_MONTHLY, lv->monthly, f->money);
+        } else {
+            sp_xprices_ref(in->px, in->px->catalog_row[lv->product],
+                           PX_PRICE_COL, price);
+            double units = sp_cost_billable(pb, lv->client, lv->product);
+            if (has_chg)
+                sp_xs_formulaf(s, row, SP_LV_MONTHLY, f->money, lv->monthly,
+                               "=%.15g*%s*(1+%s)", units, price, chg);
+            else
+                sp_xs_formulaf(s, row, SP_LV_MONTHLY, f->money, lv->monthly,
+                               "=%.15g*%s", units, price);
+        }
+        sp_xs_formulaf(s, row, SP_LV_COST, f->money, lv->cost, "=F%d*G%d",
+                       row + 1, row + 1);
+    }
+    if (o->nleaves == 0)
+        sp_xs_label(s, o->leave_hdr + 1, 0,
+                    "None: the plan leaves no current product.", f->note);
 }
 
 void sp_xplan_write_unmapped(struct sp_xsheet *s, const struct sp_xplan *o,

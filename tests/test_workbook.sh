@@ -65,6 +65,12 @@ t "comp: solve of the sample (controls.csv, frameworks) exits 0" test "$rc" -eq 
 sp proposal "$top_srcdir/datasets/sample" --client c012 \
     -o "$out/wb/propc.xlsx" --quiet 2>/dev/null
 t "proposal for the sample's c012 exits 0" test $? -eq 0
+sp solve "$data" --quiet --breakeven -o "$out/wb/be.xlsx" >/dev/null 2>&1
+t "solve --breakeven exits 3 as without it (one scenario infeasible)" \
+    test $? -eq 3
+sp solve "$data" --quiet --breakeven --json "$out/be-only.json" \
+    >/dev/null 2>"$out/be.stderr"
+t "solve --breakeven without -o is a usage error" test $? -eq 2
 rc=$(solve none "$out/none")
 t "none: solve with no feasible scenario exits 3" test "$rc" -eq 3
 t "none: the workbook is written anyway" test -s "$out/wb/none.xlsx"
@@ -115,21 +121,26 @@ if command -v zip >/dev/null 2>&1; then
     done
     zeroed=1
     formulas=$(unzip -p "$out/zeroed/basic.xlsx" 'xl/worksheets/*.xml' |
-        grep -o '<f>' | wc -l)
+        grep -o '<f[ >]' | wc -l)
     zeros=$(unzip -p "$out/zeroed/basic.xlsx" 'xl/worksheets/*.xml' |
         grep -o '</f><v>0</v>' | wc -l)
     t "the zeroed copy has every cached result set to 0 ($formulas)" \
         test "$formulas" -gt 100 -a "$formulas" -eq "$zeros"
-    # what-if on the Prices sheet: SuiteB's catalog price up by 1 (no
-    # termination depends on it: termination stays as solved); and
-    # the horizon of 'optimal' (its row: 8) from 36 to 48 months
+    # what-if on the Prices sheet: SuiteB's catalog price up by 1; MailA's
+    # up by 1 (what leaving acme-01's MailA costs: paid until its contract
+    # ends); the horizon of 'optimal' (its row: 8) from 36 to 48 months;
+    # its labour rate from 85 to 100 (migration labour)
     pos=$(unzip -p "$out/wb/basic.xlsx" xl/workbook.xml |
         grep -o '<sheet name="[^"]*"' | grep -n '"Prices"' | cut -d: -f1)
     (cd "$out/z-basic" && x="xl/worksheets/sheet$pos.xml" && cp "$x" orig &&
         sed 's#<v>6.1231</v>#<v>7.1231</v>#' orig >"$x" &&
         zip -q -X -r "$out/zeroed/whatif.xlsx" . -x orig &&
         sed 's#\(<c r="B8"[^>]*><v>\)36</v>#\148</v>#' orig >"$x" &&
-        zip -q -X -r "$out/zeroed/horizon.xlsx" . -x orig && cp orig "$x" &&
+        zip -q -X -r "$out/zeroed/horizon.xlsx" . -x orig &&
+        sed 's#<v>3.1713</v>#<v>4.1713</v>#' orig >"$x" &&
+        zip -q -X -r "$out/zeroed/leaving.xlsx" . -x orig &&
+        sed 's#\(<c r="C8"[^>]*><v>\)85</v>#\1100</v>#' orig >"$x" &&
+        zip -q -X -r "$out/zeroed/labour.xlsx" . -x orig && cp orig "$x" &&
         rm orig)
 else
     echo "# zip not found: recalculating the files as written"
@@ -159,9 +170,11 @@ profile "$out/prof-recalc" 0
 # two profiles, two processes: the conversions run side by side
 convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
-    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" "$out/wb/propb.xlsx" &
+    "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" "$out/wb/propb.xlsx" \
+    "$out/wb/be.xlsx" &
 whatif=
-[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx $out/zeroed/horizon.xlsx"
+[ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx $out/zeroed/horizon.xlsx
+    $out/zeroed/leaving.xlsx $out/zeroed/labour.xlsx"
 convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
     "$out/zeroed/many.xlsx" "$out/zeroed/none.xlsx" \
     "$out/zeroed/prop.xlsx" "$out/zeroed/comp.xlsx" $whatif &
@@ -176,9 +189,7 @@ row() { # tsv file, label: the row whose first cell is label
     awk -F'\t' -v k="$2" '$1 == k' "$1"
 }
 expect() { # json, jq path of a figure: baseline, then each scenario
-    jq -r --argjson p "$2" \
-        '[(.baseline | getpath($p)), (.scenarios[] | getpath($p))]
-         | map(if . == null then "" else tostring end) | @tsv' "$1"
+    jq -r --argjson p "$2" -f "$awkdir/figure.jq" "$1"
 }
 summary_ok() { # csv folder, workbook name
     s="$out/$2.summary.tsv"
@@ -189,7 +200,8 @@ summary_ok() { # csv folder, workbook name
         'Migration:["breakdown","migration"]' \
         'Termination:["breakdown","termination"]' \
         'Vendor overhead:["breakdown","vendor_overhead"]' \
-        'Savings:["savings"]' 'Solver status:["status"]'; do
+        'Savings:["savings"]' 'Solver status:["status"]' \
+        'Payback month (0 if none):["payback_months"]'; do
         label=${pair%%:*}
         want=$(expect "$out/$2.json" "${pair#*:}")
         # the baseline has no status or savings in the JSON
@@ -348,13 +360,12 @@ live_ok() { # edited workbook, recost name
     for pair in 'Total cost:["total_cost"]' 'Licence:["breakdown","licence"]' \
         'Vendor overhead:["breakdown","vendor_overhead"]' \
         "Baseline under the scenario's settings:[\"baseline_total_cost\"]" \
-        'Savings:["savings"]' 'Horizon (months):["horizon_months"]'; do
+        'Savings:["savings"]' 'Horizon (months):["horizon_months"]' \
+        'Migration:["breakdown","migration"]' \
+        'Termination:["breakdown","termination"]' \
+        'Payback month (0 if none):["payback_months"]'; do
         label=${pair%%:*}
-        want=$(jq -r --argjson p "${pair#*:}" \
-            '[(.baseline | getpath($p)), (.scenarios[]
-              | if .status == "infeasible" and $p != ["horizon_months"]
-                then null else getpath($p) end)]
-             | map(if . == null then "" else tostring end) | @tsv' \
+        want=$(jq -r --argjson p "${pair#*:}" -f "$awkdir/figure.jq" \
             "$out/rc-$2.json")
         case $label in
         Baseline*|Horizon*) want=$(printf '%s' "$want" | cut -f2-)
@@ -375,9 +386,50 @@ if [ $zeroed -eq 1 ]; then
         '.scenarios |= map(if .name == "optimal" then . + {"horizon_months": 48} else . end)'
     t "Prices sheet: a horizon edit moves that plan's figures to recost's" \
         live_ok horizon horizon
+    t "recost at MailA + 1 (catalog) works" recost_for leaving \
+        's/^MailA,Alpha Mail,email,user,3.1713,/MailA,Alpha Mail,email,user,4.1713,/' .
+    t "Prices sheet: MailA + 1 moves leaving costs and payback to recost's" \
+        live_ok leaving leaving
+    t "the MailA edit changed a termination (the test can see one)" \
+        test "$(jq '[.scenarios[] | .breakdown.termination // 0] | add' \
+            "$out/rc-leaving.json")" != \
+            "$(jq '[.scenarios[] | .breakdown.termination // 0] | add' \
+            "$out/basic.json")"
+    t "recost at labour 100 for 'optimal' works" recost_for labour 's/^//' \
+        '.scenarios |= map(if .name == "optimal" then . + {"labor_rate": 100} else . end)'
+    t "Prices sheet: a labour-rate edit moves migration, overhead and payback to recost's" \
+        live_ok labour labour
 else
-    n=$((n + 4)); echo "ok $n # SKIP zip not found: no edited copy"
+    n=$((n + 9)); echo "ok $n # SKIP zip not found: no edited copy"
 fi
+
+# ---- break-even beside each product (solve --breakeven) ----------------
+flips_ok() { # the Prices sheet's "Flips at" = stackplan breakeven --all
+    f="$out/cached/be-Prices.csv"
+    sc=$(sed -n "s/^Flips at: .* the optimum of '\(.*\)' (recommended).*/\1/p" "$f")
+    [ -n "$sc" ] || { echo "# no scenario named"; return 1; }
+    sp breakeven "$data" --all --scenario "$sc" --json "$out/be.json" \
+        >/dev/null 2>&1 || return 1
+    want=$(jq -r '.items[] | select(.kind == "vendor" and .forced == null
+        and .found) | [.name, (if .in_plan then "dropped above "
+        else "taken up below " end) + (.break_even * 1000 | round / 10
+        | if . >= 0 then "+" else "" end + tostring) + " %"] | @tsv' \
+        "$out/be.json" | sed 's/\(\.[0-9]\)\?\( %\)$/\1\2/')
+    [ -n "$want" ] || { echo "# breakeven found no flip"; return 1; }
+    tsv "$f" | awk -F'\t' '$1 == "Product" { on = 1; next }
+        on && $1 == "" { exit } on { print $2 "\t" $4 }' | sort -u >"$out/flips"
+    printf '%s\n' "$want" | while IFS="$(printf '\t')" read -r v txt; do
+        # %+.1f: one decimal always
+        case $txt in *.*) ;; *) txt=$(printf '%s' "$txt" | sed 's/ %$/.0 %/') ;; esac
+        grep -qxF "$(printf '%s\t%s' "$v" "$txt")" "$out/flips" ||
+            { echo "# $v: want '$txt'"; grep -F "$v" "$out/flips" | head -1; return 1; }
+    done
+}
+t "solve --breakeven: each vendor's flip on the Prices sheet = stackplan breakeven --all" \
+    flips_ok
+t "without --breakeven the Prices sheet says how to get it" \
+    grep -q '^"\?Flips at: not computed (stackplan solve --breakeven' \
+    "$out/cached/basic-Prices.csv"
 
 # the inputs: named, unlocked, validated; every sheet protected (no password)
 inputs_guarded() {
@@ -428,8 +480,8 @@ names_valid() {
 }
 t "every sheet name is valid and unique ignoring case" names_valid
 sheet_names "$out/wb/many.xlsx" >"$out/names-many"
-t "many: 20 scenario sheets + Executive summary, Summary, Prices, Baseline, Vendor scorecard, Vendors, Inputs" \
-    test "$(wc -l <"$out/names-many")" -eq 27
+t "many: 20 scenario sheets + Executive summary, Payback, Summary, Prices, Baseline, Vendor scorecard, Vendors, Inputs" \
+    test "$(wc -l <"$out/names-many")" -eq 28
 
 # ---- the awkward client names -------------------------------------------
 client_row() { # workbook, client id: its row of the Baseline client table

@@ -32,7 +32,23 @@ struct sp_workbook_options {
     const char *recommend;
     /** The MSP's name for the page headers; NULL = none. */
     const char *msp_name;
+    /** Break-even prices of the recommended scenario (sp_breakeven_compute
+     *  with that scenario; see sp_workbook_recommended): the Prices sheet
+     *  shows beside each product the price change of its vendor at which
+     *  the optimum flips.  NULL = the column says how to get them.  Owned
+     *  by the caller. */
+    const struct sp_breakeven *breakeven;
 };
+
+/**
+ * @brief The scenario the workbook's Executive summary recommends: the
+ *        one named (recommend), else the cheapest per month (total /
+ *        horizon) of the proven-optimal plans of scenarios not marked
+ *        "eligible": false.
+ * @return its index, or -1 when there is none (or the named one has no
+ *         plan, or is unknown).
+ */
+int sp_workbook_recommended(const sp_result *result, const char *recommend);
 
 /**
  * @brief sp_workbook_write with options (opt NULL = the defaults).
