@@ -267,7 +267,12 @@ static void init_iocp(glp_iocp *parm, const struct solve_ctx *ctx, double gap)
     /* GLPK's progress lines go to the log callback only (glpk_guard.c) */
     parm->msg_lev = ctx->opt->log ? GLP_MSG_ON : GLP_MSG_OFF;
     parm->presolve = GLP_ON;
-    parm->mip_gap = gap;
+    /* GLPK measures its gap against its own incumbent's objective, the
+     * status against the recomputed cost (which may differ by up to
+     * 1e-6 of it, accept_plan): with GLPK stopping at the same gap, a
+     * search it ended "within the gap" was reported a hair above it,
+     * feasible at 1.0x e-6.  So GLPK aims at half of it. */
+    parm->mip_gap = gap / 2.0;
     /* Tighter than GLPK's 1e-5 so that a w[c,p,l] at 0.99999 cannot slip
      * a product's units under a tier minimum (formulate.c tmax rows). */
     parm->tol_int = 1e-7;
@@ -427,7 +432,8 @@ static enum sp_status search(const struct sp_problem *pb,
     else if (ctx->has_bound)
         out->lb = ctx->bound;
     else if (rc == GLP_EMIPGAP) /* GLPK stopped at its gap */
-        out->lb = glp_mip_obj_val(m->lp) * (1.0 - want_gap);
+        out->lb =
+            glp_mip_obj_val(m->lp) * (1.0 - want_gap / 2.0); /* its mip_gap */
     else
         out->lb = rootlb;
 
