@@ -60,6 +60,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "mip_int.h"
 
 /* How far below a tier's minimum the units of a lower level must stay
@@ -723,9 +724,24 @@ void sp_model_free(struct sp_model *m)
     free(m);
 }
 
+/* Seconds on a monotonic clock, for the build's deadline. */
+static double clock_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 enum sp_status sp_model_build(const struct sp_problem *pb,
                               const struct sp_scenario *sc, bool lazy,
                               struct sp_model **out)
+{
+    return sp_model_build_by(pb, sc, lazy, 0.0, out);
+}
+
+enum sp_status sp_model_build_by(const struct sp_problem *pb,
+                                 const struct sp_scenario *sc, bool lazy,
+                                 double deadline, struct sp_model **out)
 {
     struct builder B;
     struct sp_model *m = calloc(1, sizeof(*m));
@@ -804,8 +820,14 @@ enum sp_status sp_model_build(const struct sp_problem *pb,
     m->constcol = add_col(m, "constant", GLP_CV, 1.0, 1.0, m->constant);
     if (!sp_delay_columns(m))
         goto cleanup;
-    for (i = 0; i < m->ncands; i++)
+    for (i = 0; i < m->ncands; i++) {
+        /* a book of 100,000 vendors spends tens of seconds here */
+        if (deadline > 0 && (i & 4095) == 0 && clock_now() > deadline) {
+            st = SP_OK; /* out of time: *out stays NULL */
+            goto cleanup;
+        }
         add_candidate(m, &m->cands[i]);
+    }
     if (!sp_delay_rows(m))
         goto cleanup;
     if (sp_model_guard_rows(m) != SP_OK)

@@ -125,6 +125,11 @@ double sp_delay_months(const struct sp_model *m, const struct sp_plan *plan,
 enum sp_status sp_model_build(const struct sp_problem *pb,
                               const struct sp_scenario *sc, bool lazy,
                               struct sp_model **out);
+/** sp_model_build with a deadline (CLOCK_MONOTONIC seconds, 0 = none):
+ *  past it the build stops and returns SP_OK with *out NULL. */
+enum sp_status sp_model_build_by(const struct sp_problem *pb,
+                                 const struct sp_scenario *sc, bool lazy,
+                                 double deadline, struct sp_model **out);
 
 /** Adds to lp (m->lp or the branch-and-cut's copy of it, same columns)
  *  every link and wz row of a lazy model that lp's basic solution

@@ -250,6 +250,12 @@ static enum sp_status accept_plan(const struct sp_problem *pb,
     return st;
 }
 
+/* When the scenario's time limit runs out (now_seconds), 0 = none. */
+static double deadline(const struct solve_ctx *ctx)
+{
+    return ctx->opt->time_limit > 0 ? ctx->start + ctx->opt->time_limit : 0.0;
+}
+
 /* Milliseconds left of the scenario's time limit; INT_MAX = none. */
 static int time_left(const struct solve_ctx *ctx)
 {
@@ -343,6 +349,15 @@ static enum sp_status take_mip(const struct sp_problem *pb,
                        errsize);
 }
 
+/* A model too big for GLPK's presolver within a time limit: it is not
+ * interrupted, and on a book of 100,000 vendors (5 million candidates)
+ * it ran for tens of seconds past a 5 s limit.  Such a model is solved
+ * lazily, where every LP honours the limit. */
+static bool huge(const struct sp_problem *pb)
+{
+    return (double)pb->nclients * (double)pb->nproducts > 2e6;
+}
+
 /* Builds the model of sc (r's scenario, or one vendor set of it) and
  * searches it with GLPK; a plan it finds is taken into r where cheaper.
  * The search stops once its bound reaches ctx->cutoff. */
@@ -368,9 +383,14 @@ static enum sp_status search(const struct sp_problem *pb,
      * max_vendors it keeps few and fractionally, the row generation takes
      * dozens of rounds, and GLPK's own presolve on the complete model
      * does better (docs/model.md, "Solving"). */
-    st = sp_model_build(pb, sc, sc->max_vendors < 0, &m);
+    st = sp_model_build_by(pb, sc, sc->max_vendors < 0 || huge(pb),
+                           deadline(ctx), &m);
     if (st != SP_OK)
         goto cleanup;
+    if (!m) { /* the time ran out building it */
+        out->timed_out = true;
+        goto cleanup;
+    }
     ctx->m = m;
 
     init_iocp(&parm, ctx, want_gap);
@@ -397,6 +417,8 @@ static enum sp_status search(const struct sp_problem *pb,
          * GLPK's generator is not safe with those (model/mip/root.c) */
         parm.mir_cuts = root.cuts ? GLP_OFF : GLP_ON;
     }
+    if (rc == 0 && time_left(ctx) <= 1)
+        rc = GLP_ETMLIM; /* no time left for a search */
     if (rc == 0)
         rc = glp_intopt(m->lp, &parm);
     if (ctx->nomem) {
@@ -471,7 +493,14 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
 
     *done = false;
     memset(out, 0, sizeof(*out));
-    st = sp_model_build(pb, sc, true, &m); /* for its candidates alone */
+    /* for its candidates alone */
+    st = sp_model_build_by(pb, sc, true, deadline(ctx), &m);
+    if (st == SP_OK && !m) { /* out of time: no set searched */
+        *done = true;
+        out->timed_out = true;
+        out->lb = -HUGE_VAL;
+        return SP_OK;
+    }
     if (st == SP_OK)
         st = sp_vsets_rank(m, VSET_WORK / (pb->nclients + 1), &vs);
     sp_model_free(m);
