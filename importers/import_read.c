@@ -11,10 +11,9 @@
 #include <string.h>
 #include "import_int.h"
 
-#define MAXH 8 /* headers tried per field */
-
 struct bound {
-    int col[SP_F_COUNT][MAXH]; /* file column per listed header, -1 */
+    int col[SP_F_COUNT]
+           [SP_IMPORT_MAXH]; /* file column per listed header, -1 */
     int n[SP_F_COUNT];
 };
 
@@ -82,7 +81,8 @@ static bool bind(struct rctx *c, struct bound *b)
 
     memset(b, 0, sizeof(*b));
     for (f = 0; f < SP_F_COUNT; f++) {
-        b->n[f] = p->nheaders[f] < MAXH ? p->nheaders[f] : MAXH;
+        b->n[f] =
+            p->nheaders[f] < SP_IMPORT_MAXH ? p->nheaders[f] : SP_IMPORT_MAXH;
         for (k = 0; k < b->n[f]; k++) {
             b->col[f][k] = -1;
             norm = sp_name_normalize(p->headers[f][k]);
