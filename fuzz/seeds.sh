@@ -9,8 +9,9 @@
 # joined by form feeds) or merge (shards of fuzz/data solved by
 # STACKPLAN with --shard 1/1, 1/2 + 2/2 and 1/3..3/3, its path written
 # as @DATA@, and the JSON files of the merge cases), profile (the
-# built-in profiles and fuzz/import/profile.json), export (the exports of
-# datasets/exports and fuzz/import/export.csv), product-map, client-map
+# built-in profiles, fuzz/import/profile.json and the import cases'
+# profile.json), export (the exports of datasets/exports,
+# fuzz/import/export.csv and the import cases' export.csv), product-map, client-map
 # or counts (that file of datasets/exports).  The hand-made
 # seeds of fuzz/corpus/NAME/ are added to every target's.
 set -eu
@@ -97,14 +98,16 @@ merge)
     : ;;
 profile)
     for f in "$top_srcdir"/importers/profiles/*.json \
-             "$top_srcdir"/fuzz/import/profile.json; do
-        cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
+             "$top_srcdir"/fuzz/import/profile.json \
+             "$top_srcdir"/tests/cases/import_*/profile.json; do
+        [ -f "$f" ] && cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
     done ;;
 export)
     for f in "$top_srcdir"/datasets/exports/*-*.csv \
-             "$top_srcdir"/fuzz/import/export.csv; do
+             "$top_srcdir"/fuzz/import/export.csv \
+             "$top_srcdir"/tests/cases/import_*/export.csv; do
         case ${f##*/} in product-map.csv | client-map.csv) continue ;; esac
-        cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
+        [ -f "$f" ] && cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
     done ;;
 product-map | client-map | counts)
     cp "$top_srcdir/datasets/exports/$name.csv" "$out/datasets_exports_$name.csv" ;;
