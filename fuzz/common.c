@@ -188,16 +188,21 @@ void sp_fuzz_check_diags(const sp_diags *diags, int errors_expected)
 
 struct sp_problem *sp_fuzz_load(void)
 {
+    return sp_fuzz_load_dir(sp_fuzz_dir(), false);
+}
+
+struct sp_problem *sp_fuzz_load_dir(const char *path, bool must_load)
+{
     struct sp_load_options lo = {NULL, 0, 0, "2027-01-01"};
     struct sp_problem *pb = NULL;
     struct sp_summary sum;
     sp_diags *diags = sp_diags_new();
-    char digest[17];
+    char digest[17], line[8192];
     enum sp_status st;
 
     if (!diags)
         sp_fuzz_fail("out of memory");
-    st = sp_problem_load(sp_fuzz_dir(), &lo, &pb, diags);
+    st = sp_problem_load(path, &lo, &pb, diags);
     if (st != SP_OK && st != SP_ERR_INPUT)
         sp_fuzz_fail("sp_problem_load returned %d (%s)", (int)st,
                      sp_strerror(st));
@@ -205,6 +210,15 @@ struct sp_problem *sp_fuzz_load(void)
         sp_fuzz_fail("sp_problem_load returned %d with problem %p", (int)st,
                      (void *)pb);
     sp_fuzz_check_diags(diags, st == SP_OK ? 0 : 1);
+    if (must_load && st != SP_OK) {
+        size_t i;
+        for (i = 0; i < sp_diags_count(diags); i++) {
+            sp_diag_format(sp_diags_get(diags, i), line, sizeof(line));
+            fprintf(stderr, "%s\n", line);
+        }
+        sp_fuzz_fail("%s does not load (%zu errors above)", path,
+                     sp_diags_errors(diags));
+    }
     sp_diags_free(diags);
     if (pb) {
         if (pb->nscenarios < 1)

@@ -52,6 +52,10 @@ void sp_fuzz_fail(const char *fmt, ...)
  */
 struct sp_problem *sp_fuzz_load(void);
 
+/** The same for the folder path; must_load: a load that fails prints its
+ *  diagnostics and is a broken invariant (an import's output folder). */
+struct sp_problem *sp_fuzz_load_dir(const char *path, bool must_load);
+
 /** Checks the diagnostics' invariants above (file, message, one line);
  *  errors_expected: 1 = at least one error, 0 = none, -1 = either. */
 void sp_fuzz_check_diags(const sp_diags *diags, int errors_expected);

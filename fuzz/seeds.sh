@@ -8,7 +8,11 @@
 # fuzz/data), solve (each of those folders as one input: its six files
 # joined by form feeds) or merge (shards of fuzz/data solved by
 # STACKPLAN with --shard 1/1, 1/2 + 2/2 and 1/3..3/3, its path written
-# as @DATA@, and the JSON files of the merge cases).  The hand-made
+# as @DATA@, and the JSON files of the merge cases), profile (the
+# built-in profiles, fuzz/import/profile.json and the import cases'
+# profile.json), export (the exports of datasets/exports,
+# fuzz/import/export.csv and the import cases' export.csv), product-map, client-map
+# or counts (that file of datasets/exports).  The hand-made
 # seeds of fuzz/corpus/NAME/ are added to every target's.
 set -eu
 : "${top_srcdir:=$(dirname "$0")/..}"
@@ -92,6 +96,21 @@ merge)
         [ -f "$f" ] && cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
     done
     : ;;
+profile)
+    for f in "$top_srcdir"/importers/profiles/*.json \
+             "$top_srcdir"/fuzz/import/profile.json \
+             "$top_srcdir"/tests/cases/import_*/profile.json; do
+        [ -f "$f" ] && cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
+    done ;;
+export)
+    for f in "$top_srcdir"/datasets/exports/*-*.csv \
+             "$top_srcdir"/fuzz/import/export.csv \
+             "$top_srcdir"/tests/cases/import_*/export.csv; do
+        case ${f##*/} in product-map.csv | client-map.csv) continue ;; esac
+        [ -f "$f" ] && cp "$f" "$out/$(seed_name "${f%/*}")_${f##*/}"
+    done ;;
+product-map | client-map | counts)
+    cp "$top_srcdir/datasets/exports/$name.csv" "$out/datasets_exports_$name.csv" ;;
 *)
     echo "seeds.sh: unknown target '$name'" >&2
     exit 2 ;;

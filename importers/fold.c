@@ -172,9 +172,11 @@ static bool is_space(uint32_t cp)
 char *sp_name_fold(const char *s)
 {
     size_t i = 0, o = 0, n = strlen(s);
-    /* Folding never grows a code point by more than one byte (U+00B5,
-     * 2 bytes, becomes U+03BC, 2 bytes; 'ſ' becomes 's'). */
-    char *out = malloc(n * 2 + 1);
+    /* Folding never makes a code point longer (U+00B5 becomes U+03BC,
+     * 2 bytes each; 'ſ' becomes 's'), but a byte that is not UTF-8
+     * becomes U+FFFD, 3 bytes: the callers check their text, this
+     * bound does not rely on it. */
+    char *out = malloc(n * 3 + 1);
     bool pending = false;
     uint32_t cp;
 

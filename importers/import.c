@@ -510,11 +510,33 @@ static const char *written_product(const struct imp *im,
 
 /* ---- 4. netting and counts -------------------------------------------- */
 
+/* The first of a group's written sums above its bound, what it is in *v:
+ * what is written must load (docs/formats.md "Bounds"), and while each
+ * row is within them, a sum or the product map's factor may not be. */
+static const char *over_bound(const struct igroup *g, double *v)
+{
+    double units = sp_bound_max("units", NULL);
+    double money = sp_bound_max("monthly_cost", NULL);
+
+    *v = g->units;
+    if (!(g->units <= units))
+        return "1e6 units";
+    *v = g->cost;
+    if (g->all_cost && !(g->cost <= money))
+        return "a monthly cost of 1e9";
+    *v = g->price;
+    if (g->all_price && !(g->price <= money))
+        return "a monthly price of 1e9";
+    return NULL;
+}
+
 static void net(struct imp *im)
 {
     size_t i;
     int k;
     struct igroup *g;
+    const char *what;
+    double v;
 
     for (k = 0; k < im->ngroups; k++) {
         g = &im->groups[k];
@@ -529,6 +551,11 @@ static void net(struct imp *im)
                  im->clients[g->client].id, written_product(im, g), g->units);
         else if (g->units == 0)
             g->netted = true;
+        else if ((what = over_bound(g, &v)) != NULL)
+            diag(im, im->names[g->file], g->head_line, NULL,
+                 "expected the rows of client '%s' and product '%s' to add "
+                 "up to at most %s, got %.15g",
+                 im->clients[g->client].id, written_product(im, g), what, v);
         else if ((g->all_cost && g->cost < 0) ||
                  (g->all_price && g->price < 0))
             diag(im, im->names[g->file], g->head_line, NULL,
@@ -570,7 +597,7 @@ static void read_counts(struct imp *im)
                                                  {"devices", false},
                                                  {"servers", false},
                                                  {"tb", false}};
-    const char *path = im->opt->counts, *who;
+    const char *path = im->opt->counts, *who, *shown;
     char *data = NULL, *key, got[96];
     size_t len, r;
     struct sp_csv *csv = NULL;
@@ -624,7 +651,12 @@ static void read_counts(struct imp *im)
                 continue;
             nr = sp_number_read(s, csv->delim, SP_NUMBER_NONNEG, &v, msg,
                                 sizeof(msg));
-            if (nr == SP_NUMBER_OK)
+            if (nr == SP_NUMBER_OK &&
+                v > sp_bound_max(cols[u + 1].name, &shown)) {
+                sp_quote_value(s, got, sizeof(got));
+                diag(im, csv->name, line, csv->header[col[u + 1]],
+                     "expected a number of at most %s, got %s", shown, got);
+            } else if (nr == SP_NUMBER_OK)
                 im->clients[c].count[u] = v;
             else
                 diag(im, csv->name, line, csv->header[col[u + 1]], "%s", msg);

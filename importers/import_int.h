@@ -53,6 +53,10 @@ enum sp_import_field {
 /** Day order of a profile's dates. */
 enum sp_date_order { SP_DATE_YMD, SP_DATE_MDY, SP_DATE_DMY };
 
+/** Headers a profile may list for one field (a longer list is an
+ *  error, not a silently shorter one). */
+#define SP_IMPORT_MAXH 8
+
 struct sp_import_profile {
     char *file; /* base name of the profile file, for messages */
     /* Per field, the headers to try in order (as written); none = the

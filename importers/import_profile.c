@@ -144,6 +144,14 @@ static void read_headers(struct pctx *c, struct sp_import_profile *p, int f,
                field_names[f], NULL);
         return;
     }
+    if (cJSON_GetArraySize(v) > SP_IMPORT_MAXH) {
+        char msg[160];
+        snprintf(msg, sizeof(msg),
+                 "field '%s': expected at most %d header names, got %d",
+                 field_names[f], SP_IMPORT_MAXH, cJSON_GetArraySize(v));
+        report(c, key_line(c, field_names[f]), "%s%s", msg, NULL);
+        return;
+    }
     cJSON_ArrayForEach(item, v)
     {
         if (!cJSON_IsString(item) || item->valuestring[0] == '\0') {
@@ -166,6 +174,8 @@ static void read_columns(struct pctx *c, struct sp_import_profile *p,
     const cJSON *m;
     int f;
     char known[256] = "";
+    /* a field given with a bad value is reported once, not as missing */
+    bool given[SP_F_COUNT] = {false};
 
     if (!cJSON_IsObject(cols)) {
         report(c, key_line(c, "columns"),
@@ -188,21 +198,21 @@ static void read_columns(struct pctx *c, struct sp_import_profile *p,
                    m->string, known);
             continue;
         }
-        if (p->nheaders[f] > 0) {
+        if (given[f]) {
             report(c, key_line(c, m->string),
                    "field '%s' is given twice in 'columns'%s", m->string,
                    NULL);
             continue;
         }
+        given[f] = true;
         read_headers(c, p, f, m);
     }
     for (f = SP_F_CLIENT; f <= SP_F_UNITS; f++)
-        if (p->nheaders[f] == 0)
+        if (!given[f])
             report(c, key_line(c, "columns"),
                    "field '%s' is required in 'columns'%s", field_names[f],
                    NULL);
-    if (p->nheaders[SP_F_UNIT_COST] == 0 &&
-        p->nheaders[SP_F_MONTHLY_COST] == 0)
+    if (!given[SP_F_UNIT_COST] && !given[SP_F_MONTHLY_COST])
         report(c, key_line(c, "columns"),
                "expected field 'unit_cost' or 'monthly_cost' in "
                "'columns'%s%s",
@@ -272,6 +282,7 @@ static enum sp_status parse_profile(const char *path, const char *base,
     char *text = NULL, msg[512];
     size_t len, k;
     int line;
+    unsigned char bad;
     bool seen_skip = false;
     enum sp_status st;
 
@@ -289,6 +300,19 @@ static enum sp_status parse_profile(const char *path, const char *base,
     }
     if (st != SP_OK)
         goto cleanup;
+    /* names are folded as UTF-8 (fold.c): other bytes are an error, as
+     * in every input file */
+    if (!sp_utf8_check((const unsigned char *)text, len, &line, &bad)) {
+        if (bad == 0)
+            snprintf(msg, sizeof(msg), "expected JSON text, got a NUL byte");
+        else
+            snprintf(msg, sizeof(msg),
+                     "expected UTF-8 text, got the byte 0x%02X", bad);
+        st = sp_diags_add(diags, 0, base, line, NULL, NULL, msg) == SP_OK
+                 ? SP_ERR_INPUT
+                 : SP_ERR_NOMEM;
+        goto cleanup;
+    }
     c.text = text;
     root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
     if (!root || !cJSON_IsObject(root)) {

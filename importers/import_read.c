@@ -6,15 +6,15 @@
  * dates, the cost and price, and the product match.  Clients, sums and
  * the first-file-wins rule are import.c's.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "import_int.h"
 
-#define MAXH 8 /* headers tried per field */
-
 struct bound {
-    int col[SP_F_COUNT][MAXH]; /* file column per listed header, -1 */
+    int col[SP_F_COUNT]
+           [SP_IMPORT_MAXH]; /* file column per listed header, -1 */
     int n[SP_F_COUNT];
 };
 
@@ -82,7 +82,8 @@ static bool bind(struct rctx *c, struct bound *b)
 
     memset(b, 0, sizeof(*b));
     for (f = 0; f < SP_F_COUNT; f++) {
-        b->n[f] = p->nheaders[f] < MAXH ? p->nheaders[f] : MAXH;
+        b->n[f] =
+            p->nheaders[f] < SP_IMPORT_MAXH ? p->nheaders[f] : SP_IMPORT_MAXH;
         for (k = 0; k < b->n[f]; k++) {
             b->col[f][k] = -1;
             norm = sp_name_normalize(p->headers[f][k]);
@@ -176,15 +177,26 @@ static const char *cell(const struct rctx *c, size_t r, int f, int *col)
     return "";
 }
 
-/* A number cell; false (reported) when it cannot be read. */
+/* A number cell, credits negative, within the bound of what it becomes
+ * (docs/formats.md "Bounds": "units" or money); false (reported) when it
+ * cannot be read or is out of bounds. */
 static bool number(struct rctx *c, size_t r, int col, const char *s,
-                   double *out)
+                   const char *bound, double *out)
 {
-    char msg[256];
+    char msg[256], got[96];
+    const char *shown;
+    double max = sp_bound_max(bound, &shown);
 
     if (sp_number_read(s, c->csv->delim, SP_NUMBER_ANY, out, msg,
-                       sizeof(msg)) == SP_NUMBER_OK)
+                       sizeof(msg)) != SP_NUMBER_OK) {
+        rreport(c, c->csv->records[r].line, col, msg);
+        return false;
+    }
+    if (fabs(*out) <= max)
         return true;
+    sp_quote_value(s, got, sizeof(got));
+    snprintf(msg, sizeof(msg), "expected a number from -%s to %s, got %s",
+             shown, shown, got);
     rreport(c, c->csv->records[r].line, col, msg);
     return false;
 }
@@ -243,14 +255,14 @@ static bool money(struct rctx *c, size_t r, int monthly, int unit,
     *has = false;
     s = cell(c, r, monthly, &col);
     if (s[0]) {
-        if (!number(c, r, col, s, out))
+        if (!number(c, r, col, s, "monthly_cost", out))
             return false;
         *has = true;
         return true;
     }
     s = cell(c, r, unit, &col);
     if (s[0]) {
-        if (!number(c, r, col, s, &v))
+        if (!number(c, r, col, s, "monthly_cost", &v))
             return false;
         *out = v * units;
         *has = true;
@@ -310,7 +322,7 @@ static bool read_row(struct rctx *c, size_t r, struct sp_import_row *row)
                 "expected a number of units, got an empty "
                 "field");
         ok = false;
-    } else if (!number(c, r, col, s, &row->units)) {
+    } else if (!number(c, r, col, s, "units", &row->units)) {
         ok = false;
     } else if (row->units == 0 && ok) {
         row->skip = SP_SKIP_ZERO;
