@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The Proposal sheet: the client's monthly price today and proposed, the
- * stack today with what happens to each product, and the proposed stack.
- * Every price is the client's price (resale, rounded to the cent as
- * invoiced), units x unit price as a formula, so the sales engineer can
- * adjust a unit price in front of the client and every total follows.
- * Products are shown by provider and name, categories by plain labels:
- * no internal id or product code.
+ * stack today with what happens to each product, the proposed stack,
+ * what changes in sentences, and the compliance section.  Today's price
+ * is what the client is invoiced (inventory monthly_price, else units x
+ * resale); the proposed one is the client's price under the scenario's
+ * pricing (SPEC section 8), its total the client's revenue_monthly.  A
+ * price that is units x a unit price to the cent is a formula, so the
+ * sales engineer can adjust a unit price in front of the client; unit
+ * prices are rounded to the cent.  Products are shown by provider and
+ * name, categories by plain labels: no internal id, product code or
+ * internal cost.
  */
 #include <stdio.h>
 #include <string.h>
@@ -171,8 +175,9 @@ static int write_today(struct sp_xprop *x, int row, double *sum)
     return total_row(x, row, first, *sum);
 }
 
-/* The names of the products the client adopts that share a category
- * with q, a product it leaves (what replaces q), after lead. */
+/* The names of the products the client adopts, included in the held
+ * price (hold, no gap closed), that share a category with q, a product
+ * it leaves: what q's held price now pays for; after lead. */
 static void replaced_by(const struct sp_xprop *x, int q, struct sp_xbuf *b,
                         const char *lead)
 {
@@ -183,7 +188,9 @@ static void replaced_by(const struct sp_xprop *x, int q, struct sp_xbuf *b,
     for (p = 0; p < x->pb->nproducts; p++) {
         bool shares = false;
         if (!sp_plan_has(x->sr->plan, x->client, p) ||
-            sp_plan_has(x->res->current, x->client, p))
+            sp_plan_has(x->res->current, x->client, p) ||
+            sp_margin_adopted_revenue(x->pb, &x->sr->scenario->settings,
+                                      x->sr->cost, x->client, p) > 0)
             continue;
         for (i = 0; i < qd->ncovers && !shares; i++)
             shares = sp_product_covers(&x->pb->products[p], qd->covers[i]);
@@ -257,7 +264,7 @@ static int write_proposed(struct sp_xprop *x, int row, double *sum)
         sp_xbuf_add(&name, "Held price of ");
         sp_xbuf_add(&name, x->pb->products[q].name);
         describe(x, row, q, sp_xbuf_str(&name));
-        sp_xbuf_add(&by, "held");
+        sp_xbuf_add(&by, "your price today, held");
         replaced_by(x, q, &by, "; now includes ");
         sp_xs_str(s, row, T_STATUS, sp_xbuf_str(&by), x->fmt.wrap);
         s->nomem = s->nomem || name.nomem || by.nomem;
