@@ -60,7 +60,8 @@ cat >"$out/priced/scenarios.json" <<'EOF'
               "migration_hours_fixed": 3, "migration_hours_per_unit": 0.2},
  "scenarios": [
    {"name": "hold"},
-   {"name": "list", "pricing": "list", "price_change": {"EndA": 0.1}},
+   {"name": "list", "pricing": "list",
+    "price_change": {"EndA": 0.1, "SuiteB": 0.1}},
    {"name": "renewal", "switch": "renewal"}]}
 EOF
 
@@ -593,7 +594,7 @@ t "monthly_price, list with a price change: proposed = revenue_monthly" \
     prices_ok "$out/cached" propl acme-01 list "$out/priced.json"
 t "... the same recalculated" \
     prices_ok "$out/recalc" propl acme-01 list "$out/priced.json"
-t "list: kilo-99 (a monthly_price kept) proposed = revenue_monthly" \
+t "list: kilo-99 (a monthly_price kept, +10 %) proposed = revenue_monthly" \
     prices_ok "$out/cached" propk kilo-99 list "$out/priced.json"
 t "the invoiced row is shown at its monthly_price, per unit to the cent" \
     grep -q '^Gamma Endpoint,Gamma EDR,Endpoint protection,per device,45,5.56,250,' \
