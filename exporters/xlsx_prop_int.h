@@ -2,9 +2,10 @@
 /*
  * The client proposal (exporters/proposal.c puts it together): a
  * client-facing workbook with the Proposal, Coverage and Migration plan
- * sheets.  It shows resale prices only: no catalog price, tier, vendor
- * fee, migration labour or termination amount, and nothing about another
- * client, reaches any part of the file.
+ * sheets.  It shows the client's prices only (what it is invoiced today,
+ * its price under the scenario's pricing): no catalog price, tier,
+ * vendor fee, migration labour or termination amount, no internal id,
+ * and nothing about another client, reaches any part of the file.
  */
 #ifndef SP_XLSX_PROP_INT_H
 #define SP_XLSX_PROP_INT_H

@@ -175,11 +175,12 @@ static int write_today(struct sp_xprop *x, int row, double *sum)
     return total_row(x, row, first, *sum);
 }
 
-/* The names of the products the client adopts, included in the held
- * price (hold, no gap closed), that share a category with q, a product
- * it leaves: what q's held price now pays for; after lead. */
-static void replaced_by(const struct sp_xprop *x, int q, struct sp_xbuf *b,
-                        const char *lead)
+/* After lead, the names of the products the client adopts that share a
+ * category with q, a product it leaves (what replaces q): those included
+ * in the held price (hold, no gap closed) when included, else those
+ * priced on their own; false when there is none. */
+static bool replaced_by(const struct sp_xprop *x, int q, bool included,
+                        struct sp_xbuf *b, const char *lead)
 {
     const struct sp_product *qd = &x->pb->products[q];
     int p, i;
@@ -189,8 +190,9 @@ static void replaced_by(const struct sp_xprop *x, int q, struct sp_xbuf *b,
         bool shares = false;
         if (!sp_plan_has(x->sr->plan, x->client, p) ||
             sp_plan_has(x->res->current, x->client, p) ||
-            sp_margin_adopted_revenue(x->pb, &x->sr->scenario->settings,
-                                      x->sr->cost, x->client, p) > 0)
+            (sp_margin_adopted_revenue(x->pb, &x->sr->scenario->settings,
+                                       x->sr->cost, x->client, p) == 0) !=
+                included)
             continue;
         for (i = 0; i < qd->ncovers && !shares; i++)
             shares = sp_product_covers(&x->pb->products[p], qd->covers[i]);
@@ -200,6 +202,7 @@ static void replaced_by(const struct sp_xprop *x, int q, struct sp_xbuf *b,
         sp_xbuf_add(b, x->pb->products[p].name);
         any = true;
     }
+    return any;
 }
 
 /* The proposed stack at the client's price under the scenario's pricing
@@ -265,7 +268,9 @@ static int write_proposed(struct sp_xprop *x, int row, double *sum)
         sp_xbuf_add(&name, x->pb->products[q].name);
         describe(x, row, q, sp_xbuf_str(&name));
         sp_xbuf_add(&by, "your price today, held");
-        replaced_by(x, q, &by, "; now includes ");
+        if (!replaced_by(x, q, true, &by, "; now includes ") &&
+            !replaced_by(x, q, false, &by, "; replaced by "))
+            sp_xbuf_add(&by, "; no longer in your stack");
         sp_xs_str(s, row, T_STATUS, sp_xbuf_str(&by), x->fmt.wrap);
         s->nomem = s->nomem || name.nomem || by.nomem;
         sp_xbuf_free(&name);
