@@ -127,6 +127,12 @@ static enum sp_status write_sheets(struct sp_xprop *x, char *err,
         snprintf(err, errsize, "out of memory");
         return SP_ERR_NOMEM;
     }
+    x->sched = sp_schedule_new(x->pb, x->sr->scenario, x->sr->plan,
+                               x->sr->cost, x->sr->baseline);
+    if (!x->sched) {
+        snprintf(err, errsize, "out of memory");
+        return SP_ERR_NOMEM;
+    }
     sp_xprop_write_main(x);
     sp_xprop_write_coverage(x);
     sp_xprop_write_steps(x);
@@ -202,6 +208,7 @@ cleanup:
     sp_xsheet_clear(&x.main);
     sp_xsheet_clear(&x.coverage);
     sp_xsheet_clear(&x.steps);
+    sp_schedule_free(x.sched);
     if (st == SP_OK)
         return sp_atomic_finish(tmp, path, 1, err, errsize);
     sp_atomic_finish(tmp, path, 0, NULL, 0);

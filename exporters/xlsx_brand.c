@@ -51,6 +51,18 @@ const char *sp_xcategory_label(const char *category, char *buf, size_t size)
     return buf;
 }
 
+const char *sp_xcategory_phrase(const char *category, char *buf, size_t size)
+{
+    const char *label = sp_xcategory_label(category, buf, size);
+
+    if (label != buf)
+        snprintf(buf, size, "%s", label);
+    if (buf[0] && buf[1] && islower((unsigned char)buf[1]) &&
+        strncmp(buf, "Microsoft", 9) != 0)
+        buf[0] = (char)tolower((unsigned char)buf[0]);
+    return buf;
+}
+
 void sp_xprop_labels(const struct sp_problem *pb, int p, struct sp_xbuf *b)
 {
     char buf[128];

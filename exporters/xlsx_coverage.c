@@ -53,8 +53,12 @@ static void status_row(struct sp_xprop *x, int row, const char *label,
             continue;
         if (covered(x, pl, k))
             sp_xs_str(s, row, col, CHECK_MARK, NULL);
+        else if (required(x, k))
+            sp_xs_str(s, row, col, "gap", NULL);
+        else if (pl != x->res->current && covered(x, x->res->current, k))
+            sp_xs_str(s, row, col, "no longer covered", x->fmt.wrap);
         else
-            sp_xs_str(s, row, col, required(x, k) ? "gap" : "-", NULL);
+            sp_xs_str(s, row, col, "not covered", x->fmt.wrap);
         col++;
     }
 }
@@ -77,19 +81,19 @@ static void closed_row(struct sp_xprop *x, int row)
 
 static void highlight(struct sp_xsheet *s, int r0, int r1, int c1)
 {
-    static const char *const values[] = {"\"gap\"", "\"" CHECK_MARK "\"",
-                                         "\"closed\""};
+    static const char *const values[] = {"\"gap\"", "\"no longer covered\"",
+                                         "\"" CHECK_MARK "\"", "\"closed\""};
     lxw_conditional_format cf;
     int i;
 
     if (c1 < C_FIRST_CAT)
         return;
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 4; i++) {
         memset(&cf, 0, sizeof(cf));
         cf.type = LXW_CONDITIONAL_TYPE_CELL;
         cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
         cf.value_string = (char *)values[i];
-        cf.format = i == 0 ? s->fmt->bad : s->fmt->good;
+        cf.format = i < 2 ? s->fmt->bad : s->fmt->good;
         if (worksheet_conditional_format_range(
                 s->ws, (lxw_row_t)r0, C_FIRST_CAT, (lxw_row_t)r1,
                 (lxw_col_t)c1, &cf) != LXW_NO_ERROR)
@@ -106,7 +110,9 @@ void sp_xprop_write_coverage(struct sp_xprop *x)
     sp_xs_label(s, 0, 0, "Coverage today and after the change", x->fmt.title);
     sp_xs_label(s, 1, 0,
                 CHECK_MARK " = the product protects this category; \"gap\" "
-                           "= a category you need that nothing covers.",
+                           "= a category you need that nothing covers; "
+                           "\"no longer covered\" = covered today, not "
+                           "after the change.",
                 x->fmt.subtitle);
     sp_xs_str(s, C_HEADER, 0, "Provider", x->fmt.header);
     sp_xs_str(s, C_HEADER, 1, "Product", x->fmt.header);

@@ -2,9 +2,10 @@
 /*
  * The client proposal (exporters/proposal.c puts it together): a
  * client-facing workbook with the Proposal, Coverage and Migration plan
- * sheets.  It shows resale prices only: no catalog price, tier, vendor
- * fee, migration labour or termination amount, and nothing about another
- * client, reaches any part of the file.
+ * sheets.  It shows the client's prices only (what it is invoiced today,
+ * its price under the scenario's pricing): no catalog price, tier,
+ * vendor fee, migration labour or termination amount, no internal id,
+ * and nothing about another client, reaches any part of the file.
  */
 #ifndef SP_XLSX_PROP_INT_H
 #define SP_XLSX_PROP_INT_H
@@ -21,17 +22,22 @@ struct sp_xprop {
     int client;
     struct sp_proposal_options opt; /* branding, filled in from settings */
     struct sp_date issued, valid_until;
+    struct sp_schedule *sched; /* the plan's (model/core/schedule.c) */
     struct sp_xfmt fmt;
     struct sp_xsheet main, coverage, steps;
 };
 
-/** The client's price for product p per month: billable units x the
- *  product's resale price. */
+/** The client's billable units of product p. */
 double sp_xprop_units(const struct sp_xprop *x, int p);
 
 void sp_xprop_write_main(struct sp_xprop *x);
 void sp_xprop_write_coverage(struct sp_xprop *x);
 void sp_xprop_write_steps(struct sp_xprop *x);
+
+/** The "What changes" section on sheet s from row: a sentence per new
+ *  product (what it replaces, what it covers, when), per product left
+ *  without a replacement, and per capability lost; the next free row. */
+int sp_xprop_write_changes(struct sp_xprop *x, struct sp_xsheet *s, int row);
 
 /** What happens to product p the client runs today: "keep", "replace
  *  now (why)" or "replace at contract end DATE". */
@@ -46,6 +52,10 @@ void sp_xprop_covers(const struct sp_problem *pb, int p, struct sp_xbuf *b);
 /** A category as a client reads it: a built-in label ("email" -> "Email
  *  security"), else the name with '_' as ' ', capitalised (in buf). */
 const char *sp_xcategory_label(const char *category, char *buf, size_t size);
+/** The label inside a sentence: first letter lowercased unless the
+ *  first word is a name or an abbreviation ("email security", "DNS
+ *  filtering", "Microsoft 365 backup"). */
+const char *sp_xcategory_phrase(const char *category, char *buf, size_t size);
 /** The category labels of a product, joined with ", ". */
 void sp_xprop_labels(const struct sp_problem *pb, int p, struct sp_xbuf *b);
 /** "per user", "per device", "per server", "per TB" or "flat". */

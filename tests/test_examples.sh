@@ -13,6 +13,15 @@ t "... and writes sample-proposal.xlsx" test -s "$out/sample-proposal.xlsx"
 first=$(sed -n 2p "$abs_srcdir/datasets/sample/clients.csv" | cut -d, -f1)
 t "... for the sample's first client ($first)" \
     grep -q "the proposal for client $first\$" "$out/p1.out"
+strings() { unzip -p "$1" xl/sharedStrings.xml; }
+branded() { # the MSP, a timeline, a sentence per change, compliance
+    strings "$out/sample-proposal.xlsx" >"$out/p1.strings" &&
+        grep -q 'by Northwind Managed IT' "$out/p1.strings" &&
+        grep -q '>Starts<' "$out/p1.strings" &&
+        grep -q ' contract ends\.' "$out/p1.strings" &&
+        grep -q 'Compliance evidence' "$out/p1.strings"
+}
+t "... branded, with a renewal timeline, what changes and compliance" branded
 (cd "$out" && STACKPLAN="$abs_builddir/stackplan" \
     sh "$abs_srcdir/examples/proposal.sh" "$out/c006.xlsx" c006 >"$out/p2.out" 2>&1)
 t "examples/proposal.sh OUT c006 writes that client's proposal" \

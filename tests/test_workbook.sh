@@ -48,6 +48,23 @@ cat >"$out/none/scenarios.json" <<'EOF'
    {"name": "no email products", "exclude_products": ["MailA", "MailB"]}]}
 EOF
 
+# invoiced prices (monthly_price) and the two pricings, at renewal too
+mkdata priced
+awk -F, -v OFS=, 'NR == 1 { print $0, "monthly_price"; next }
+    $1 == "acme-01" && $2 == "EndA" { print $0, "250.00"; next }
+    $1 == "kilo-99" && $2 == "SuiteB" { print $0, "123.45"; next }
+    { print $0, "" }' "$data/inventory.csv" >"$out/priced/inventory.csv"
+cat >"$out/priced/scenarios.json" <<'EOF'
+{"settings": {"horizon_months": 36, "labor_rate": 85,
+              "start_date": "2027-01-01", "markup": 0.3, "currency": "EUR",
+              "migration_hours_fixed": 3, "migration_hours_per_unit": 0.2},
+ "scenarios": [
+   {"name": "hold"},
+   {"name": "list", "pricing": "list",
+    "price_change": {"EndA": 0.1, "SuiteB": 0.1}},
+   {"name": "renewal", "switch": "renewal"}]}
+EOF
+
 # ---- write the workbooks ----------------------------------------------
 mkdir -p "$out/wb" "$out/cached" "$out/recalc"
 solve() { # name, data dir: workbook + JSON; prints the exit status
@@ -71,6 +88,19 @@ t "solve --breakeven exits 3 as without it (one scenario infeasible)" \
 sp solve "$data" --quiet --breakeven --json "$out/be-only.json" \
     >/dev/null 2>"$out/be.stderr"
 t "solve --breakeven without -o is a usage error" test $? -eq 2
+rc=$(solve priced "$out/priced")
+t "priced: solve with monthly_price and pricing list exits 0" test "$rc" -eq 0
+rc=$(solve sample "$top_srcdir/datasets/sample")
+for p in "hold acme-01 propp" "list acme-01 propl" "list kilo-99 propk" \
+    "renewal acme-01 propr"; do
+    set -- $p
+    sp proposal "$out/priced" --client "$2" --scenario "$1" \
+        -o "$out/wb/$3.xlsx" --quiet 2>/dev/null
+    t "priced: proposal for $2 under '$1' exits 0" test $? -eq 0
+done
+sp proposal "$top_srcdir/datasets/sample" --client c006 \
+    --scenario "optimal at renewal" -o "$out/wb/props.xlsx" --quiet 2>/dev/null
+t "proposal for the sample's c006 at renewal exits 0" test $? -eq 0
 rc=$(solve none "$out/none")
 t "none: solve with no feasible scenario exits 3" test "$rc" -eq 3
 t "none: the workbook is written anyway" test -s "$out/wb/none.xlsx"
@@ -110,7 +140,7 @@ t "no temporary file is left behind" test $? -ne 0
 # ---- a copy of each file with every cached formula result zeroed -------
 zeroed=0
 if command -v zip >/dev/null 2>&1; then
-    for f in basic many none prop comp; do
+    for f in basic many none prop comp propp propl props; do
         mkdir "$out/z-$f"
         (cd "$out/z-$f" && unzip -q "$out/wb/$f.xlsx" &&
             for x in xl/worksheets/*.xml; do
@@ -146,7 +176,8 @@ else
     echo "# zip not found: recalculating the files as written"
     mkdir -p "$out/zeroed"
     cp "$out/wb"/basic.xlsx "$out/wb"/many.xlsx "$out/wb"/none.xlsx \
-        "$out/wb"/prop.xlsx "$out/wb"/comp.xlsx "$out/zeroed/"
+        "$out/wb"/prop.xlsx "$out/wb"/comp.xlsx "$out/wb"/propp.xlsx \
+        "$out/wb"/propl.xlsx "$out/wb"/props.xlsx "$out/zeroed/"
 fi
 
 # ---- LibreOffice: cached values, and everything recalculated ----------
@@ -171,13 +202,16 @@ profile "$out/prof-recalc" 0
 convert "$out/prof-cached" "$out/cached" "$out/wb/basic.xlsx" \
     "$out/wb/many.xlsx" "$out/wb/none.xlsx" "$out/wb/prop.xlsx" \
     "$out/wb/propz.xlsx" "$out/wb/comp.xlsx" "$out/wb/propc.xlsx" "$out/wb/propb.xlsx" \
-    "$out/wb/be.xlsx" &
+    "$out/wb/be.xlsx" \
+    "$out/wb/propp.xlsx" "$out/wb/propl.xlsx" "$out/wb/propk.xlsx" \
+    "$out/wb/propr.xlsx" "$out/wb/props.xlsx" &
 whatif=
 [ $zeroed -eq 1 ] && whatif="$out/zeroed/whatif.xlsx $out/zeroed/horizon.xlsx
     $out/zeroed/leaving.xlsx $out/zeroed/labour.xlsx"
 convert "$out/prof-recalc" "$out/recalc" "$out/zeroed/basic.xlsx" \
     "$out/zeroed/many.xlsx" "$out/zeroed/none.xlsx" \
-    "$out/zeroed/prop.xlsx" "$out/zeroed/comp.xlsx" $whatif &
+    "$out/zeroed/prop.xlsx" "$out/zeroed/comp.xlsx" "$out/zeroed/propp.xlsx" \
+    "$out/zeroed/propl.xlsx" "$out/zeroed/props.xlsx" $whatif &
 wait
 t "LibreOffice read the basic workbook" test -s "$out/cached/basic-Summary.csv"
 t "LibreOffice recalculated the basic workbook" \
@@ -286,7 +320,7 @@ same_cells() { # every sheet of a workbook: cached = recalculated
     done
     [ $found -ge 3 ]
 }
-for wb in basic many none prop comp; do
+for wb in basic many none prop comp propp propl props; do
     t "$wb: every cell recalculated = cached, to the cent" same_cells $wb
 done
 
@@ -511,42 +545,113 @@ t "none: every scenario is reported infeasible on the Summary" \
     "$(printf 'infeasible\tinfeasible')"
 
 # ---- the proposal: right prices, nothing internal -----------------------
-for f in catalog clients inventory vendors tiers; do
-    tsv "$data/$f.csv" >"$out/$f.tsv"
-done
-markup=$(jq '.settings.markup' "$data/scenarios.json")
+tsvs() { # data folder: its CSV files as TSV in $out/NAME.tsv
+    for f in catalog clients inventory vendors tiers; do
+        tsv "$1/$f.csv" >"$out/$f.tsv"
+    done
+    markup=$(jq '.settings.markup' "$1/scenarios.json")
+}
+tsvs "$data"
 resale() { # client, products ("@today" = its mapped inventory)
     awk -v client="$1" -v products="$2" -v markup="$markup" \
         -f "$awkdir/resale.awk" "$out/catalog.tsv" "$out/clients.tsv" \
         "$out/inventory.tsv"
 }
-prices_ok() { # csv folder, workbook, client, scenario name
-    ps=$(jq -r --arg c "$3" --arg s "$4" '.scenarios[]
+# today: what the client is invoiced (worked out from the CSV files);
+# proposed: the client's revenue_monthly in the JSON, to half a cent per
+# priced row (each row is rounded to the cent)
+prices_ok() { # csv folder, workbook, client, scenario name, JSON
+    rev=$(jq -r --arg c "$3" --arg s "$4" '.scenarios[]
         | select(.name == $s) | .assignments[]
-        | select(.client == $c) | .products | join(" ")' "$out/basic.json")
-    want=$(printf '%s\t%s' "$(resale "$3" @today)" "$(resale "$3" "$ps")")
-    tsv "$1/$2-Proposal.csv" |
-        awk -F'\t' '$1 == "Monthly price today" { getline; print "x\t" $0 }' |
-        awk -v want="$want" -v what="$2 proposal prices" \
-            -f "$awkdir/rowcmp.awk"
+        | select(.client == $c) | .revenue_monthly' "$5")
+    today=$(resale "$3" @today)
+    tsv "$1/$2-Proposal.csv" | awk -F'\t' -v today="$today" -v rev="$rev" '
+        function off(a, b) { return a - b < 0 ? b - a : a - b }
+        $1 == "Monthly price today" { getline; t = $1; p = $2 }
+        $4 ~ /^(per (user|device|server|TB)|flat)$/ { rows++ }
+        END {
+            tol = 0.005 * rows + 1e-9
+            if (rev == "" || t == "" || off(t, today) > tol ||
+                off(p, rev) > tol) {
+                printf "# today %s (want %s), proposed %s (want %s)\n",
+                    t, today, p, rev
+                exit 1
+            }
+        }'
 }
-t "proposal: today and proposed prices = units x resale (cached)" \
-    prices_ok "$out/cached" prop acme-01 optimal
-t "proposal: the same recalculated" prices_ok "$out/recalc" prop acme-01 optimal
-t "proposal under 'keep acme': prices = units x resale" \
-    prices_ok "$out/cached" propz zeta-07 "keep acme"
+t "proposal: today = invoiced, proposed = revenue_monthly (cached)" \
+    prices_ok "$out/cached" prop acme-01 optimal "$out/basic.json"
+t "proposal: the same recalculated" \
+    prices_ok "$out/recalc" prop acme-01 optimal "$out/basic.json"
+t "proposal under 'keep acme': today and proposed prices" \
+    prices_ok "$out/cached" propz zeta-07 "keep acme" "$out/basic.json"
+tsvs "$out/priced"
+t "monthly_price, hold: today = invoiced, proposed = revenue_monthly" \
+    prices_ok "$out/cached" propp acme-01 hold "$out/priced.json"
+t "... the same recalculated" \
+    prices_ok "$out/recalc" propp acme-01 hold "$out/priced.json"
+t "monthly_price, list with a price change: proposed = revenue_monthly" \
+    prices_ok "$out/cached" propl acme-01 list "$out/priced.json"
+t "... the same recalculated" \
+    prices_ok "$out/recalc" propl acme-01 list "$out/priced.json"
+t "list: kilo-99 (a monthly_price kept, +10 %) proposed = revenue_monthly" \
+    prices_ok "$out/cached" propk kilo-99 list "$out/priced.json"
+t "the invoiced row is shown at its monthly_price, per unit to the cent" \
+    grep -q '^Gamma Endpoint,Gamma EDR,Endpoint protection,per device,45,5.56,250,' \
+    "$out/cached/propp-Proposal.csv"
+tsvs "$top_srcdir/datasets/sample"
+t "the sample's c006 at renewal: proposed = revenue_monthly" \
+    prices_ok "$out/cached" props c006 "optimal at renewal" "$out/sample.json"
+starts_ok() { # every start date of the JSON is a "Starts" event, no other
+    jq -r '.scenarios[] | select(.name == "optimal at renewal")
+        | .assignments[] | select(.client == "c006") | .starts[]
+        | .start_date' "$out/sample.json" | sort >"$out/want-starts"
+    tsv "$out/cached/props-Migration plan.csv" |
+        awk -F'\t' '$2 == "Starts" { print $1 }' | sort >"$out/got-starts"
+    [ -s "$out/want-starts" ] && grep -q 2028-07-01 "$out/want-starts" &&
+        cmp -s "$out/want-starts" "$out/got-starts"
+}
+t "timeline: the start dates are the JSON's starts[].start_date" starts_ok
+t "timeline: Mail Assure starts when the Mimecast contract ends" \
+    grep -q '^2028-07-01,Starts,N-able,' "$out/cached/props-Migration plan.csv"
+t "a sentence says what replaces what, for what, and when" \
+    grep -q 'replaces Mimecast .* for email security .* on 2028-07-01, when your Mimecast contract ends' \
+    "$out/cached/props-Proposal.csv"
+lost_said() { # every capability lost of the JSON is said in words
+    jq -r '.scenarios[] | select(.name == "optimal at renewal")
+        | .assignments[] | select(.client == "c006")
+        | .capabilities_lost[]' "$out/sample.json" >"$out/lost"
+    [ "$(cat "$out/lost")" = m365_backup ] &&
+        grep -q '^"*Microsoft 365 backup is no longer covered: ' \
+            "$out/cached/props-Proposal.csv" &&
+        grep -q 'no longer covered' "$out/cached/props-Coverage.csv"
+}
+t "the capability lost is said in words" lost_said
+tsvs "$data"
+cols() { # TSV file, column names: their values, one a line
+    f=$1
+    shift
+    awk -F'\t' -v names="$*" 'NR == 1 { n = split(names, w, " ")
+            for (i = 1; i <= NF; i++) for (j = 1; j <= n; j++)
+                if ($i == w[j]) c[j] = i
+            next }
+        { for (j = 1; j <= n; j++) if (c[j]) print $c[j] }' "$f"
+}
 leaks() { # proposal file, client id: prints what must not be there
-    unzip -p "$1" >"$out/parts.txt"
+    # (libxlsxwriter's own version number is no amount)
+    unzip -p "$1" | sed 's#<AppVersion>[^<]*</AppVersion>##' >"$out/parts.txt"
     {
         awk -F'\t' -v c="$2" 'NR > 1 && $1 != c { print $1; print $2 }' \
             "$out/clients.tsv"
         # catalog prices that differ from resale, tier prices, vendor
         # fees and commitments, contracted costs and fees (amounts with
         # decimals, so that no XML attribute matches by chance)
-        awk -F'\t' 'NR > 1 && $5 != $9 { print $5 }' "$out/catalog.tsv"
-        awk -F'\t' 'NR > 1 { print $3 }' "$out/tiers.tsv"
-        awk -F'\t' 'NR > 1 { print $2; print $4 }' "$out/vendors.tsv"
-        awk -F'\t' 'NR > 1 { print $4; print $6 }' "$out/inventory.tsv"
+        awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            !("resale_price" in c) || $c["price"] != $c["resale_price"] {
+                print $c["price"] }' "$out/catalog.tsv"
+        cols "$out/tiers.tsv" price
+        cols "$out/vendors.tsv" monthly_fee min_commit
+        cols "$out/inventory.tsv" monthly_cost termination_fee
         printf '%s\n' "Vendor overhead" "Inputs" "margin" "Baseline"
     } | grep '[^ ]' | grep -v '^[0-9]*$' | sort -u | while read -r s; do
         grep -qF -- "$s" "$out/parts.txt" && echo "# leaked: $s"
@@ -569,6 +674,21 @@ no_codes_both() {
     no_codes "$out/wb/prop.xlsx" acme-01 && no_codes "$out/wb/propb.xlsx" acme-01
 }
 t "the proposals show no product code or client id" no_codes_both
+tsvs "$out/priced"
+t "the proposals under hold, list and renewal leak nothing" \
+    test -z "$(leaks "$out/wb/propp.xlsx" acme-01; leaks "$out/wb/propl.xlsx" acme-01
+               leaks "$out/wb/propk.xlsx" kilo-99; leaks "$out/wb/propr.xlsx" acme-01)"
+priced_codes() {
+    no_codes "$out/wb/propp.xlsx" acme-01 && no_codes "$out/wb/propl.xlsx" acme-01 &&
+        no_codes "$out/wb/propk.xlsx" kilo-99 && no_codes "$out/wb/propr.xlsx" acme-01
+}
+t "... nor show a product code or client id" priced_codes
+tsvs "$top_srcdir/datasets/sample"
+sample_clean() {
+    test -z "$(leaks "$out/wb/props.xlsx" c006)" && no_codes "$out/wb/props.xlsx" c006
+}
+t "the sample's renewal proposal leaks nothing, shows no code or id" sample_clean
+tsvs "$data"
 branded() {
     f="$out/cached/propb-Proposal.csv"
     grep -q 'Prepared for Acme, Inc. ""East"" Branch by Bright & Co IT' "$f" &&
@@ -582,7 +702,7 @@ t "branding: MSP name, issue and valid-until dates, contact, logo, page header" 
     branded
 cent_prices() { # every unit price has at most 2 decimals, per unit said
     tsv "$out/cached/prop-Proposal.csv" | awk -F'\t' '
-        $4 ~ /^(per (user|device|server|TB)|flat)$/ { n++
+        $4 ~ /^(per (user|device|server|TB)|flat)$/ && $7 != "included" { n++
             if ($6 !~ /^[0-9]+(\.[0-9][0-9]?)?$/) { print "# " $6; bad = 1 } }
         END { exit bad || n < 2 }'
 }
@@ -603,7 +723,7 @@ t "proposal's document properties name no company" \
 t "proposal names the client" \
     grep -q 'Acme, Inc. ""East"" Branch' "$out/cached/prop-Proposal.csv"
 t "migration plan leaves a contract at its end date" \
-    grep -q 'Retire,Alpha Mail,Alpha Mail Protect,.*at contract end 2027-06-30' \
+    grep -q '^2027-07-01,Stops: its contract has run to its end,Alpha Mail,Alpha Mail Protect,' \
     "$out/cached/prop-Migration plan.csv"
 
 echo "1..$n"

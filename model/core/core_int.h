@@ -574,6 +574,21 @@ double sp_margin_resale(const struct sp_problem *pb,
  *  else b x today's resale price (0 for an unmapped row without one). */
 double sp_margin_row_price(const struct sp_problem *pb,
                            const struct sp_settings *s, int h);
+/** What inventory row h brings in per month in plan (costed as k) under
+ *  settings s: under hold its price today (kept or not), under list its
+ *  price today x (1 + price_change) when the plan keeps it, else 0; 0
+ *  for an unmapped row. */
+double sp_margin_row_revenue(const struct sp_problem *pb,
+                             const struct sp_settings *s,
+                             const struct sp_plan *plan,
+                             const struct sp_costing *k, int h);
+/** What product p, which client c adopts, brings in per month: b x
+ *  resale price under list, or under hold when p closes a gap (covers a
+ *  category none of c's current products covers); else 0, its price
+ *  being included in the held price of the rows it replaces. */
+double sp_margin_adopted_revenue(const struct sp_problem *pb,
+                                 const struct sp_settings *s,
+                                 const struct sp_costing *k, int c, int p);
 /** Client c's revenue per month in plan under scenario sc (NULL = the
  *  file's settings), k being the plan's costing (for the multipliers). */
 double sp_margin_client_revenue(const struct sp_problem *pb,

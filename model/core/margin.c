@@ -67,6 +67,32 @@ static bool closes_gap(const struct sp_problem *pb, int c, int p)
     return false;
 }
 
+double sp_margin_row_revenue(const struct sp_problem *pb,
+                             const struct sp_settings *s,
+                             const struct sp_plan *plan,
+                             const struct sp_costing *k, int h)
+{
+    const struct sp_holding *hd = &pb->holdings[h];
+
+    if (hd->product < 0)
+        return 0.0; /* unmapped revenue is reported, never counted */
+    if (s->pricing != SP_PRICING_LIST)
+        return sp_margin_row_price(pb, s, h); /* held, kept or not */
+    if (!sp_plan_has(plan, hd->client, hd->product))
+        return 0.0;
+    return sp_margin_row_price(pb, s, h) * k->multiplier[hd->product];
+}
+
+double sp_margin_adopted_revenue(const struct sp_problem *pb,
+                                 const struct sp_settings *s,
+                                 const struct sp_costing *k, int c, int p)
+{
+    if (s->pricing != SP_PRICING_LIST && !closes_gap(pb, c, p))
+        return 0.0; /* included in the held price */
+    return sp_cost_billable(pb, c, p) *
+           sp_margin_resale(pb, s, p, k->multiplier[p]);
+}
+
 double sp_margin_client_revenue(const struct sp_problem *pb,
                                 const struct sp_scenario *sc,
                                 const struct sp_plan *plan,
@@ -74,26 +100,14 @@ double sp_margin_client_revenue(const struct sp_problem *pb,
 {
     const struct sp_settings *s = sc ? &sc->settings : &pb->settings;
     const struct sp_client *cl = &pb->clients[c];
-    bool list = s->pricing == SP_PRICING_LIST;
     double revenue = 0.0;
     int i, p;
 
-    for (i = 0; i < cl->nholdings; i++) {
-        int h = cl->holdings[i], q = pb->holdings[h].product;
-        if (q < 0)
-            continue; /* unmapped revenue is reported, never counted */
-        if (!list)
-            revenue += sp_margin_row_price(pb, s, h);
-        else if (sp_plan_has(plan, c, q))
-            revenue += sp_margin_row_price(pb, s, h) * k->multiplier[q];
-    }
-    for (p = 0; p < pb->nproducts; p++) {
-        if (!sp_plan_has(plan, c, p) || sp_current_holding(pb, c, p) >= 0)
-            continue;
-        if (list || closes_gap(pb, c, p))
-            revenue += sp_cost_billable(pb, c, p) *
-                       sp_margin_resale(pb, s, p, k->multiplier[p]);
-    }
+    for (i = 0; i < cl->nholdings; i++)
+        revenue += sp_margin_row_revenue(pb, s, plan, k, cl->holdings[i]);
+    for (p = 0; p < pb->nproducts; p++)
+        if (sp_plan_has(plan, c, p) && sp_current_holding(pb, c, p) < 0)
+            revenue += sp_margin_adopted_revenue(pb, s, k, c, p);
     return revenue;
 }
 

@@ -3,13 +3,15 @@
  * The public accessors of revenue, margin and capabilities lost
  * (include/stackplan/solve.h), on the hand-computed cases of
  * tests/cases: margin_hold_list (every figure is worked out in its
- * expect.jq), pins_capabilities and pins_conflicts.
+ * expect.jq), pins_capabilities and pins_conflicts; and the per-row and
+ * per-product revenue a proposal prices with (core_int.h).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../tap.h"
+#include "core_int.h"
 #include "stackplan.h"
 
 static sp_result *solve_case(const char *name, sp_problem **pb)
@@ -121,9 +123,54 @@ static void test_lost(void)
     sp_problem_free(pb);
 }
 
+/* The parts of c2's revenue in margin_hold_list: 4 users, OldMail 3.75
+ * and Edr 2.80 today; every plan swaps OldMail for NewMail (1.25) and
+ * adds Bk (1.25) for c2's backup gap. */
+static void test_parts(void)
+{
+    sp_problem *pb;
+    sp_result *res = solve_case("margin_hold_list", &pb);
+    const struct sp_scenario_result *hold, *list;
+    int c2, old, mail, bk, h;
+
+    if (!res) {
+        sp_problem_free(pb);
+        return;
+    }
+    hold = &res->scenarios[0];
+    list = &res->scenarios[1];
+    c2 = sp_problem_find_client(pb, "c2");
+    old = sp_problem_find_product(pb, "OldMail");
+    mail = sp_problem_find_product(pb, "NewMail");
+    bk = sp_problem_find_product(pb, "Bk");
+    h = sp_current_holding(pb, c2, old);
+    ok(h >= 0 && !sp_plan_has(hold->plan, c2, old) &&
+           sp_plan_has(hold->plan, c2, mail) &&
+           sp_plan_has(hold->plan, c2, bk),
+       "c2 leaves OldMail for NewMail and adds Bk");
+    is_num(sp_margin_row_revenue(pb, &hold->scenario->settings, hold->plan,
+                                 hold->cost, h),
+           15, 1e-9, "hold: the row left is still invoiced 4 x 3.75");
+    is_num(sp_margin_adopted_revenue(pb, &hold->scenario->settings, hold->cost,
+                                     c2, mail),
+           0, 1e-9, "hold: the replacement is included in the held price");
+    is_num(sp_margin_adopted_revenue(pb, &hold->scenario->settings, hold->cost,
+                                     c2, bk),
+           5, 1e-9, "hold: the gap closed is 4 x 1.25");
+    is_num(sp_margin_row_revenue(pb, &list->scenario->settings, list->plan,
+                                 list->cost, h),
+           0, 1e-9, "list: the row left brings nothing");
+    is_num(sp_margin_adopted_revenue(pb, &list->scenario->settings, list->cost,
+                                     c2, mail),
+           5, 1e-9, "list: the replacement at 4 x 1.25");
+    sp_result_free(res);
+    sp_problem_free(pb);
+}
+
 int main(void)
 {
     test_margin();
     test_lost();
+    test_parts();
     return done_testing();
 }

@@ -1,10 +1,13 @@
-# A client's monthly price at resale prices, worked out from the data
-# folder's CSV files (converted to TSV), independently of stackplan:
-# sum over its products of billable units x resale price, where billable
-# units are the inventory units when the client runs the product today and
-# gives them, else the client's count for the product's unit, at least
-# min_units, and 1 for a flat product; the resale price is resale_price,
-# else price x (1 + markup), rounded to the cent (as invoiced).
+# A client's monthly price, worked out from the data folder's CSV files
+# (converted to TSV), independently of stackplan (SPEC section 8): with
+# "@today", what it is invoiced, the sum over its mapped inventory rows
+# of the row's monthly_price, else billable units x resale price; with a
+# list of products, the sum of billable units x resale price.  Billable
+# units are the inventory units when the client runs the product today
+# and gives them, else the client's count for the product's unit, at
+# least min_units, and 1 for a flat product; the resale price is
+# resale_price, else price x (1 + markup).  Each row is rounded to the
+# cent, as the proposal shows it.
 # Usage: awk -v client=ID -v products="P1 P2" (or "@today") -v markup=M \
 #            -f resale.awk catalog.tsv clients.tsv inventory.tsv
 BEGIN { FS = "\t" }
@@ -24,7 +27,7 @@ file == 1 {
     minu[id] = get("min_units") + 0
     r = get("resale_price")
     r = r != "" ? r + 0 : get("price") * (1 + markup)
-    resale[id] = int(r * 100 + 0.5 + 1e-9) / 100
+    resale[id] = r
 }
 file == 2 && get("client") == client {
     count["user"] = get("users") + 0
@@ -38,6 +41,8 @@ file == 3 && get("client") == client {
     held[p] = 1
     if (get("units") != "")
         units[p] = get("units") + 0
+    if (get("monthly_price") != "")
+        invoiced[p] = get("monthly_price") + 0
     if (known[p])
         today = today " " p
 }
@@ -52,7 +57,8 @@ END {
             b = minu[p]
         if (unit[p] == "flat")
             b = 1
-        sum += b * resale[p]
+        v = (products == "@today" && p in invoiced) ? invoiced[p] : b * resale[p]
+        sum += int(v * 100 + 0.5 + 1e-9) / 100
     }
     printf "%.6f\n", sum
 }
