@@ -239,7 +239,6 @@ static void frontier_chart(struct sp_xsheet *s, lxw_workbook *wb,
 {
     lxw_chart *ch;
     lxw_chart_series *ser;
-    lxw_chart_options opt = {0};
     char money[64];
 
     if (last < first)
@@ -286,10 +285,7 @@ static void frontier_chart(struct sp_xsheet *s, lxw_workbook *wb,
     snprintf(money, sizeof(money), "%s", f->base.settings.currency);
     sp_xchart_style(ch, money);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-    opt.x_scale = 1;
-    opt.y_scale = 1.3;
-    if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)at, 0, ch, &opt) !=
-        LXW_NO_ERROR)
+    if (sp_xchart_insert(s, (lxw_row_t)at, ch, 1.3) != LXW_NO_ERROR)
         s->nomem = true;
 }
 

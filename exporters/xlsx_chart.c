@@ -76,13 +76,28 @@ void sp_xchart_labels(lxw_chart_series *ser, const char *currency)
     chart_series_set_labels_font(ser, &text);
 }
 
-lxw_error sp_xchart_insert_beside(struct sp_xsheet *s, lxw_row_t row,
-                                  lxw_chart *ch)
+/* Always the default width: LibreOffice draws a chart's text smaller by
+ * the factor a chart is widened (1.8 times wider printed its 13 pt as
+ * 7 pt). */
+static lxw_error insert(struct sp_xsheet *s, lxw_row_t row, lxw_chart *ch,
+                        int32_t x_offset, double y_scale)
 {
     lxw_chart_options opt = {0};
 
-    opt.x_offset = 500;
+    opt.x_offset = x_offset;
     opt.x_scale = 1;
-    opt.y_scale = 1;
+    opt.y_scale = y_scale;
     return worksheet_insert_chart_opt(s->ws, row, 0, ch, &opt);
+}
+
+lxw_error sp_xchart_insert(struct sp_xsheet *s, lxw_row_t row, lxw_chart *ch,
+                           double y_scale)
+{
+    return insert(s, row, ch, 0, y_scale);
+}
+
+lxw_error sp_xchart_insert_beside(struct sp_xsheet *s, lxw_row_t row,
+                                  lxw_chart *ch)
+{
+    return insert(s, row, ch, 500, 1);
 }

@@ -602,18 +602,13 @@ static void add_charts(struct sp_xbook *b, int at, int cmp_first,
     lxw_chart *bar = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
     lxw_chart *stack = workbook_add_chart(b->wb, LXW_CHART_COLUMN_STACKED);
     lxw_chart_series *ser;
-    lxw_chart_options opt = {0};
 
     if (!bar || !stack) {
         s->nomem = true;
         return;
     }
     plast = parts_first + b->res->nscenarios;
-    /* the default size, side by side: LibreOffice draws a chart's text
-     * smaller by the factor a chart is widened (1.8 times wider printed
-     * its 13 pt as 7 pt) */
-    opt.x_scale = 1;
-    opt.y_scale = 1;
+    /* the default size, side by side (sp_xchart_insert) */
     chart_title_set_name(bar, "Cost per month (total / horizon)");
     sp_xchart_style(bar, cur);
     chart_legend_set_position(bar, LXW_CHART_LEGEND_NONE);
@@ -648,8 +643,7 @@ static void add_charts(struct sp_xbook *b, int at, int cmp_first,
                                     (lxw_col_t)(i + 1));
         cache_col(b, ser, tops[i]);
     }
-    if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)at, 0, bar, &opt) !=
-            LXW_NO_ERROR ||
+    if (sp_xchart_insert(s, (lxw_row_t)at, bar, 1) != LXW_NO_ERROR ||
         sp_xchart_insert_beside(s, (lxw_row_t)at, stack) != LXW_NO_ERROR)
         s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
 }

@@ -147,6 +147,10 @@ enum sp_status sp_xs_status(const struct sp_xsheet *s, char *err,
 
 /* ---- charts (xlsx_chart.c) -------------------------------------------- */
 
+/** Inserts chart ch in column A of row at the default width, y_scale
+ *  times the default height. */
+lxw_error sp_xchart_insert(struct sp_xsheet *s, lxw_row_t row, lxw_chart *ch,
+                           double y_scale);
 /** Inserts chart ch at the default size, 500 pixels from column A of
  *  row (beside a table starting there). */
 lxw_error sp_xchart_insert_beside(struct sp_xsheet *s, lxw_row_t row,

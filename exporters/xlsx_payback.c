@@ -145,7 +145,6 @@ static void add_chart(struct sp_xbook *b, int at, int first, int nmonths,
 {
     struct sp_xsheet *s = &b->payback;
     lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_LINE);
-    lxw_chart_options opt = {0};
     lxw_chart_font text = {0};
     double *v = calloc((size_t)nmonths + 1, sizeof(double));
     bool *has = calloc((size_t)nmonths + 1, sizeof(bool));
@@ -200,12 +199,8 @@ static void add_chart(struct sp_xbook *b, int at, int first, int nmonths,
         chart_series_set_labels_position(ser, LXW_CHART_LABEL_POSITION_ABOVE);
         chart_series_set_marker_type(ser, LXW_CHART_MARKER_NONE);
     }
-    /* the default width: LibreOffice draws a chart's text smaller by the
-     * factor it is widened (xlsx_exec.c); taller for the legend */
-    opt.x_scale = 1;
-    opt.y_scale = 1.4;
-    if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)at, 0, ch, &opt) !=
-        LXW_NO_ERROR)
+    /* taller than the default for the legend */
+    if (sp_xchart_insert(s, (lxw_row_t)at, ch, 1.4) != LXW_NO_ERROR)
         s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
 done:
     free(v);

@@ -335,7 +335,6 @@ static void add_chart(struct sp_xprop *x, int row, double today,
     struct sp_xsheet *s = &x->main;
     lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
     lxw_chart_series *ser;
-    lxw_chart_options opt = {0};
     char money[64];
 
     if (!ch) {
@@ -358,10 +357,7 @@ static void add_chart(struct sp_xprop *x, int row, double today,
     sp_xchart_labels(ser, money);
     chart_axis_set_name(ch->y_axis, "Per month");
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    opt.x_scale = 1.0;
-    opt.y_scale = 1.0;
-    if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)row, 0, ch, &opt) !=
-        LXW_NO_ERROR)
+    if (sp_xchart_insert(s, (lxw_row_t)row, ch, 1) != LXW_NO_ERROR)
         s->nomem = true;
 }
 

@@ -262,18 +262,10 @@ static void add_charts(struct sp_xbook *b, int row)
     int last = 1 + b->res->nscenarios, i;
     lxw_chart *bar, *stack;
     lxw_chart_series *ser;
-    lxw_chart_options opt = {0};
     char money[64];
 
     snprintf(money, sizeof(money), "%s", b->pb->settings.currency);
-    /* as wide as the table above, from one default chart width (480
-     * pixels) to what one printed page holds: LibreOffice shrinks a chart
-     * wider than the page, text and all */
-    /* the default size, side by side: LibreOffice draws a chart's text
-     * smaller by the factor a chart is widened (1.8 times wider printed
-     * its 13 pt as 7 pt) */
-    opt.x_scale = 1;
-    opt.y_scale = 1;
+    /* the default size, side by side (sp_xchart_insert) */
 
     bar = new_chart(b, LXW_CHART_COLUMN, "Total cost over the horizon", money);
     stack =
@@ -306,8 +298,7 @@ static void add_charts(struct sp_xbook *b, int row)
         chart_series_set_name_range(ser, s->name, (lxw_row_t)parts[i], 0);
         cache_row(b, ser, tops[i]);
     }
-    if (worksheet_insert_chart_opt(s->ws, (lxw_row_t)row, 0, bar, &opt) !=
-            LXW_NO_ERROR ||
+    if (sp_xchart_insert(s, (lxw_row_t)row, bar, 1) != LXW_NO_ERROR ||
         sp_xchart_insert_beside(s, (lxw_row_t)row, stack) != LXW_NO_ERROR)
         s->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
