@@ -724,8 +724,7 @@ void sp_model_free(struct sp_model *m)
     free(m);
 }
 
-/* Seconds on a monotonic clock, for the build's deadline. */
-static double clock_now(void)
+double sp_mip_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -822,7 +821,7 @@ enum sp_status sp_model_build_by(const struct sp_problem *pb,
         goto cleanup;
     for (i = 0; i < m->ncands; i++) {
         /* a book of 100,000 vendors spends tens of seconds here */
-        if (deadline > 0 && (i & 4095) == 0 && clock_now() > deadline) {
+        if (deadline > 0 && (i & 4095) == 0 && sp_mip_now() > deadline) {
             st = SP_OK; /* out of time: *out stays NULL */
             goto cleanup;
         }

@@ -125,7 +125,9 @@ double sp_delay_months(const struct sp_model *m, const struct sp_plan *plan,
 enum sp_status sp_model_build(const struct sp_problem *pb,
                               const struct sp_scenario *sc, bool lazy,
                               struct sp_model **out);
-/** sp_model_build with a deadline (CLOCK_MONOTONIC seconds, 0 = none):
+/** Seconds on a monotonic clock: the solve's time limit and deadlines. */
+double sp_mip_now(void);
+/** sp_model_build with a deadline (sp_mip_now seconds, 0 = none):
  *  past it the build stops and returns SP_OK with *out NULL. */
 enum sp_status sp_model_build_by(const struct sp_problem *pb,
                                  const struct sp_scenario *sc, bool lazy,

@@ -9,17 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "mip_int.h"
 
 #define OPTIMAL_GAP 1e-6
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 struct solve_ctx {
     const struct sp_solve_options *opt;
@@ -39,7 +31,7 @@ static void report(struct solve_ctx *ctx, int done, const char *status)
 {
     if (!ctx->opt->progress)
         return;
-    ctx->progress.seconds = now_seconds() - ctx->start;
+    ctx->progress.seconds = sp_mip_now() - ctx->start;
     ctx->progress.done = done;
     ctx->progress.status = status;
     ctx->opt->progress(&ctx->progress, ctx->opt->progress_user);
@@ -80,7 +72,27 @@ static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
     sp_plan_free(plan);
 }
 
-/* GLPK calls this at every stage of the search; it only watches. */
+/* Of the n columns cols[] (0 = none), the one the node can branch on
+ * whose value is nearest 0.5, if nearer than *far; into *best. */
+static void most_fractional(glp_tree *T, const int *cols, int n, int *best,
+                            double *far)
+{
+    glp_prob *lp = glp_ios_get_prob(T);
+    int i;
+
+    for (i = 0; i < n; i++) {
+        int j = cols[i];
+        double d;
+        if (!j || !glp_ios_can_branch(T, j))
+            continue;
+        d = fabs(glp_get_col_prim(lp, j) - 0.5);
+        if (d < *far) {
+            *far = d;
+            *best = j;
+        }
+    }
+}
+
 /* Branching on the vendors first: a y[v] (or a tier level z[p,l]) that
  * the node's LP keeps fractionally decides many x at once, where GLPK's
  * own choice (Driebeck-Tomlin over every column) mostly splits one
@@ -90,34 +102,19 @@ static void node_heuristic(glp_tree *T, struct solve_ctx *ctx)
  * none fractional: GLPK chooses. */
 static void branch_on_vendors(glp_tree *T, const struct sp_model *m)
 {
-    glp_prob *lp = glp_ios_get_prob(T);
-    int v, k, best = 0;
+    int best = 0;
     double far = 2.0;
 
-    for (v = 0; v < m->pb->nvendors; v++) {
-        int j = m->ycol[v];
-        if (j && glp_ios_can_branch(T, j)) {
-            double d = fabs(glp_get_col_prim(lp, j) - 0.5);
-            if (d < far) {
-                far = d;
-                best = j;
-            }
-        }
-    }
-    for (k = 0; !best && m->zcol && k < m->pb->nproducts * m->maxlev; k++) {
-        int j = m->zcol[k];
-        if (j && glp_ios_can_branch(T, j)) {
-            double d = fabs(glp_get_col_prim(lp, j) - 0.5);
-            if (d < far) {
-                far = d;
-                best = j;
-            }
-        }
-    }
+    most_fractional(T, m->ycol, m->pb->nvendors, &best, &far);
+    if (!best && m->zcol)
+        most_fractional(T, m->zcol, m->pb->nproducts * m->maxlev, &best, &far);
     if (best)
         glp_ios_branch_upon(T, best, GLP_NO_BRNCH);
 }
 
+/* GLPK calls this at every stage of the search: it watches, adds the
+ * violated link rows, runs the heuristic and picks the branching
+ * column. */
 static void on_tree(glp_tree *T, void *info)
 {
     struct solve_ctx *ctx = info;
@@ -151,7 +148,7 @@ static void on_tree(glp_tree *T, void *info)
     if (glp_ios_reason(T) == GLP_IBINGO)
         ctx->progress.incumbent = fmin(ctx->progress.incumbent,
                                        glp_mip_obj_val(glp_ios_get_prob(T)));
-    t = now_seconds();
+    t = sp_mip_now();
     if (t - ctx->last_report >= 1.0) {
         ctx->last_report = t;
         report(ctx, 0, NULL);
@@ -250,7 +247,7 @@ static enum sp_status accept_plan(const struct sp_problem *pb,
     return st;
 }
 
-/* When the scenario's time limit runs out (now_seconds), 0 = none. */
+/* When the scenario's time limit runs out (sp_mip_now), 0 = none. */
 static double deadline(const struct solve_ctx *ctx)
 {
     return ctx->opt->time_limit > 0 ? ctx->start + ctx->opt->time_limit : 0.0;
@@ -263,7 +260,7 @@ static int time_left(const struct solve_ctx *ctx)
 
     if (ctx->opt->time_limit <= 0)
         return INT_MAX;
-    left = ctx->opt->time_limit - (now_seconds() - ctx->start);
+    left = ctx->opt->time_limit - (sp_mip_now() - ctx->start);
     return left <= 0.001 ? 1 : (int)fmin(left * 1000.0, 2e9);
 }
 
@@ -508,7 +505,7 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
         return st;
     *done = true;
     sp_mip_log("vendor sets: %d can cover every client, %.2f s", vs->n,
-               now_seconds() - ctx->start);
+               sp_mip_now() - ctx->start);
     solved = malloc(((size_t)vs->n + 1) * sizeof(int));
     if (!solved) {
         st = SP_ERR_NOMEM;
@@ -522,7 +519,7 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
             vs->lb[i] >= r->cost->total - want_gap * fabs(r->cost->total))
             break; /* no set from here on holds a cheaper plan */
         if (ctx->opt->time_limit > 0 &&
-            now_seconds() - ctx->start >= ctx->opt->time_limit) {
+            sp_mip_now() - ctx->start >= ctx->opt->time_limit) {
             out->timed_out = true;
             break;
         }
@@ -545,7 +542,7 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
                    "best %.2f, %.2f s",
                    i, vs->lb[i], got.lb, got.timed_out ? " (time)" : "",
                    r->cost ? r->cost->total : HUGE_VAL,
-                   now_seconds() - ctx->start);
+                   sp_mip_now() - ctx->start);
         solved[nsolved++] = i;
         /* a search the time cut short still has the set's own bound: its
          * plans keep this set (bound lb[i]) or a subset already searched
@@ -599,7 +596,7 @@ solve_one(const struct sp_problem *pb, const struct sp_plan *current,
         st = search(pb, sc, r, ctx, want_gap, &got, err, errsize);
     if (st != SP_OK)
         return st;
-    r->solve_seconds = now_seconds() - ctx->start;
+    r->solve_seconds = sp_mip_now() - ctx->start;
     if (got.nofeas)
         return infeasible(pb, r, NULL);
     if (!r->plan) {
@@ -649,7 +646,7 @@ static enum sp_status scenario_solve(const struct sp_problem *pb,
     memset(r, 0, sizeof(*r));
     memset(&ctx, 0, sizeof(ctx));
     ctx.opt = options ? options : &defaults;
-    ctx.start = ctx.last_report = now_seconds();
+    ctx.start = ctx.last_report = sp_mip_now();
     ctx.progress.count = 1;
     ctx.progress.scenario = sc->name;
     ctx.progress.incumbent = HUGE_VAL;
@@ -752,7 +749,7 @@ static enum sp_status solve_all(const sp_problem *pb,
         struct solve_ctx ctx;
         memset(&ctx, 0, sizeof(ctx));
         ctx.opt = o;
-        ctx.start = ctx.last_report = now_seconds();
+        ctx.start = ctx.last_report = sp_mip_now();
         ctx.progress.index = i;
         ctx.progress.count = n;
         ctx.progress.incumbent = HUGE_VAL;
