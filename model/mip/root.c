@@ -257,6 +257,132 @@ static enum sp_status try_plan(struct sp_model *m, struct sp_plan **first,
     return st;
 }
 
+/* Moves the k cuts GLPK's generator left in pool into m->lp.  GLPK's
+ * generators hand back some cuts scaled by 2^43 or so (coefficients
+ * near 1e15 beside the model's units): solved without presolve, such a
+ * row made GLPK declare the LP of the optimum infeasible (test_brute_all
+ * seed 1045705).  So each is scaled by a power of two, exactly, to its
+ * largest coefficient in [1, 2). */
+static void take_cuts(struct sp_model *m, glp_prob *pool, int k, int *ind,
+                      double *val)
+{
+    int row = glp_add_rows(m->lp, k), i, t, len, e;
+
+    for (i = 1; i <= k; i++) {
+        double big = 0.0;
+        len = glp_get_mat_row(pool, i, ind, val);
+        for (t = 1; t <= len; t++)
+            big = fmax(big, fabs(val[t]));
+        e = 0;
+        if (big > 0.0)
+            (void)frexp(big, &e);
+        for (t = 1; t <= len; t++)
+            val[t] = ldexp(val[t], 1 - e);
+        glp_set_row_bnds(m->lp, row + i - 1, glp_get_row_type(pool, i),
+                         ldexp(glp_get_row_lb(pool, i), 1 - e),
+                         ldexp(glp_get_row_ub(pool, i), 1 - e));
+        glp_set_mat_row(m->lp, row + i - 1, len, ind, val);
+    }
+}
+
+/* Rounds of Gomory cuts, at most, and cuts a round. */
+#define GMI_ROUNDS 5
+#define GMI_CUTS 100
+
+/* The share of the gap left that a round of Gomory cuts must close to
+ * stay in the LP. */
+#define GMI_LIFT 0.1
+
+/* Gomory's mixed-integer cuts (GLPK's glp_gmi_gen, from the optimal
+ * tableau), once the MIR rounds are done.  Why: a bound short of the plan
+ * by a few facilities opened by halves — three clients, each cheap at two
+ * of three vendors, priced by the LP at half of each — is one MIR cannot
+ * lift and branching closes one such triangle per level, so twenty of
+ * them were still open after 30 s of search; one round of Gomory cuts
+ * closes them all (docs/model.md, "Solving"; tests/test_stall.sh).  A
+ * round is kept only when it closes GMI_LIFT of the gap left: Gomory
+ * cuts are dense, and with GLPK's own on in glp_intopt every node of
+ * ufl-uniform 100 x 100 slowed (optimal in 17.5 s became a 4.3 % gap at
+ * 40 s).  A round that does not is taken out again, with the basis it
+ * started from.  The cuts are derived from the model's rows, the link
+ * rows, and the MIR cuts, whose slacks glp_gmi_cut treats as continuous,
+ * so they are valid for every plan no dearer than *ub, as the MIR cuts
+ * are (add_cuts). */
+static enum sp_status add_gomory(struct sp_model *m, glp_smcp *parm,
+                                 int tm_lim, double t0, double gap,
+                                 glp_prob *pool, int *ind, double *val,
+                                 struct sp_plan **first, double *ub,
+                                 double *lb, int *nfix, int *ncuts)
+{
+    int n = glp_get_num_cols(m->lp), nrows = glp_get_num_rows(m->lp);
+    int round, i, k, rc;
+    int *rstat = malloc(((size_t)nrows + 1) * sizeof(int));
+    int *cstat = malloc(((size_t)n + 1) * sizeof(int));
+    enum sp_status st = rstat && cstat ? SP_OK : SP_ERR_NOMEM;
+
+    for (round = 0;
+         st == SP_OK && round < GMI_ROUNDS && *lb < *ub - gap * fabs(*ub);
+         round++) {
+        double before = *lb;
+        int row0 = glp_get_num_rows(m->lp);
+
+        if (row0 > nrows) {
+            int *grown = realloc(rstat, ((size_t)row0 + 1) * sizeof(int));
+            if (!grown) {
+                st = SP_ERR_NOMEM;
+                break;
+            }
+            rstat = grown;
+            nrows = row0;
+        }
+        for (i = 1; i <= row0; i++)
+            rstat[i] = glp_get_row_stat(m->lp, i);
+        for (i = 1; i <= n; i++)
+            cstat[i] = glp_get_col_stat(m->lp, i);
+        glp_erase_prob(pool);
+        glp_add_cols(pool, n);
+        k = glp_gmi_gen(m->lp, pool, GMI_CUTS);
+        if (k <= 0)
+            break;
+        take_cuts(m, pool, k, ind, val);
+        rc = resolve(m, parm, tm_lim, t0);
+        if (rc < 0) {
+            st = SP_ERR_NOMEM;
+            break;
+        }
+        if (rc == 0)
+            *lb = glp_get_obj_val(m->lp);
+        sp_mip_log("root gomory %d: +%d, lp %.6f, plan %.6f, %.2f s",
+                   round + 1, k, rc == 0 ? *lb : before, *ub,
+                   glp_difftime(glp_time(), t0));
+        if (rc == 0 && *lb - before >= GMI_LIFT * (*ub - before)) {
+            *ncuts += k;
+            *nfix += fix_by_reduced_cost(m, fix_limit(*ub, *lb));
+            if (*lb < *ub - 2.0 * gap * fabs(*ub))
+                st = try_plan(m, first, ub);
+            continue;
+        }
+        /* out again: the cuts, then the basis before them (link rows the
+         * resolve added stay, basic) */
+        for (i = 1; i <= k; i++)
+            ind[i] = row0 + i;
+        glp_del_rows(m->lp, k, ind);
+        for (i = 1; i <= row0; i++)
+            glp_set_row_stat(m->lp, i, rstat[i]);
+        for (i = row0 + 1; i <= glp_get_num_rows(m->lp); i++)
+            glp_set_row_stat(m->lp, i, GLP_BS);
+        for (i = 1; i <= n; i++)
+            glp_set_col_stat(m->lp, i, cstat[i]);
+        *lb = before;
+        if (rc == 0 && resolve(m, parm, tm_lim, t0) < 0)
+            st = SP_ERR_NOMEM;
+        break;
+    }
+    free(rstat);
+    free(cstat);
+    return st;
+}
+
 /* Adds GLPK's mixed-integer rounding cuts to the root LP, round after
  * round while the bound still rises.  Why here and not only in
  * glp_intopt: the bound of the cut LP is closer to the first plan, so
@@ -289,44 +415,24 @@ static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
     double *val = malloc(((size_t)n + 1) * sizeof(double));
     double tried = *lb; /* the bound the heuristic last saw */
     enum sp_status st = ind && val ? SP_OK : SP_ERR_NOMEM;
+    bool lp_ok = true; /* m->lp is optimal */
 
     for (round = 0;
          st == SP_OK && round < CUT_ROUNDS && *lb < *ub - gap * fabs(*ub);
          round++) {
         double before = *lb;
-        int k, i, row, len, rc;
+        int k, rc;
         glp_erase_prob(pool);
         glp_add_cols(pool, n);
         k = glp_mir_gen(m->lp, mir, pool);
         if (k == 0)
             break;
-        row = glp_add_rows(m->lp, k);
-        for (i = 1; i <= k; i++) {
-            int t, e;
-            double big = 0.0;
-            len = glp_get_mat_row(pool, i, ind, val);
-            /* GLPK's generator hands back some cuts scaled by 2^43 or
-             * so (coefficients near 1e15 beside the model's units):
-             * solved without presolve, such a row made GLPK declare the
-             * LP of the optimum infeasible (test_brute_all seed
-             * 1045705).  Scaled by a power of two, exactly, to its
-             * largest coefficient in [1, 2). */
-            for (t = 1; t <= len; t++)
-                big = fmax(big, fabs(val[t]));
-            e = 0;
-            if (big > 0.0)
-                (void)frexp(big, &e);
-            for (t = 1; t <= len; t++)
-                val[t] = ldexp(val[t], 1 - e);
-            glp_set_row_bnds(m->lp, row + i - 1, glp_get_row_type(pool, i),
-                             ldexp(glp_get_row_lb(pool, i), 1 - e),
-                             ldexp(glp_get_row_ub(pool, i), 1 - e));
-            glp_set_mat_row(m->lp, row + i - 1, len, ind, val);
-        }
+        take_cuts(m, pool, k, ind, val);
         *ncuts += k;
         rc = resolve(m, parm, tm_lim, t0);
         if (rc != 0) {
             st = rc < 0 ? SP_ERR_NOMEM : SP_OK;
+            lp_ok = false;
             break;
         }
         *lb = glp_get_obj_val(m->lp);
@@ -347,6 +453,9 @@ static enum sp_status add_cuts(struct sp_model *m, glp_smcp *parm, int tm_lim,
         if (stalls == 3)
             break;
     }
+    if (st == SP_OK && lp_ok)
+        st = add_gomory(m, parm, tm_lim, t0, gap, pool, ind, val, first, ub,
+                        lb, nfix, ncuts);
     glp_mir_free(mir);
     glp_delete_prob(pool);
     free(ind);
