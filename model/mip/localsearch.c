@@ -34,6 +34,7 @@ struct ls {
     unsigned char *allowed; /* vendor may be kept (a y column, not fixed 0) */
     unsigned char *must;    /* vendor is kept in every plan (y fixed 1) */
     unsigned char *cur;     /* the current set */
+    int max;                /* max_vendors: its size at most; -1 = any */
     double value;           /* its value */
     unsigned char *batch;   /* neighbours, nv flags each */
     double *vals;
@@ -74,16 +75,32 @@ static void apply(struct ls *s, int i)
     s->moves++;
 }
 
+static int kept(const struct ls *s)
+{
+    int v, n = 0;
+
+    for (v = 0; v < s->nv; v++)
+        n += s->cur[v] != 0;
+    return n;
+}
+
+/* Can one more vendor be kept? */
+static bool room(const struct ls *s)
+{
+    return s->max < 0 || kept(s) < s->max;
+}
+
 /* One vendor in or out: the best such move. */
 static enum sp_status add_drop(struct ls *s, bool *moved)
 {
     int v, nb = 0, best;
+    bool add = room(s);
     enum sp_status st;
 
     *moved = false;
     for (v = 0; v < s->nv; v++) {
         unsigned char *set = s->batch + (size_t)nb * (size_t)s->nv;
-        if (!s->allowed[v] || s->must[v])
+        if (!s->allowed[v] || s->must[v] || (!s->cur[v] && !add))
             continue;
         memcpy(set, s->cur, (size_t)s->nv);
         set[v] = !set[v];
@@ -125,6 +142,142 @@ static enum sp_status swap(struct ls *s, bool *moved)
             *moved = true;
         }
     }
+    return st;
+}
+
+/* max_vendors: the required vendors, then one vendor at a time, each
+ * the one whose candidates cover the most (client, required category)
+ * pairs still uncovered (Chvatal's greedy set cover), until every
+ * client is covered or s->max are kept.  Pinned clients keep their
+ * stacks and need nothing.  *ok: a set of at most s->max that covers. */
+static enum sp_status greedy_cover(struct ls *s, bool *ok)
+{
+    const struct sp_model *m = s->m;
+    const struct sp_problem *pb = m->pb;
+    size_t ncat = (size_t)pb->ncategories;
+    unsigned char *need = calloc((size_t)pb->nclients * ncat + 1, 1);
+    long *gain = calloc((size_t)s->nv + 1, sizeof(long));
+    int i, k, v, nreq, best;
+    long left = 0;
+
+    *ok = false;
+    if (!need || !gain) {
+        free(need);
+        free(gain);
+        return SP_ERR_NOMEM;
+    }
+    for (v = 0; v < s->nv; v++)
+        s->cur[v] = s->must[v];
+    for (i = 0; i < pb->nclients; i++) {
+        const int *req =
+            sp_client_requires(pb, &pb->clients[i], &m->sc->settings, &nreq);
+        for (k = 0; k < nreq; k++)
+            need[(size_t)i * ncat + (size_t)req[k]] = 1;
+    }
+    for (i = 0; i < m->ncands; i++)
+        if (m->cands[i].pinned)
+            memset(need + (size_t)m->cands[i].client * ncat, 0, ncat);
+    for (best = -2; best != -1;) {
+        /* the pairs the kept vendors cover are met */
+        memset(gain, 0, (size_t)s->nv * sizeof(long));
+        left = 0;
+        for (i = 0; i < m->ncands; i++) {
+            const struct sp_cand *cd = &m->cands[i];
+            const struct sp_product *pr = &pb->products[cd->product];
+            unsigned char *row = need + (size_t)cd->client * ncat;
+            for (k = 0; k < (int)ncat; k++)
+                if (row[k] && s->cur[pr->vendor] && sp_product_covers(pr, k))
+                    row[k] = 0;
+        }
+        for (i = 0; i < m->ncands; i++) {
+            const struct sp_cand *cd = &m->cands[i];
+            const struct sp_product *pr = &pb->products[cd->product];
+            const unsigned char *row = need + (size_t)cd->client * ncat;
+            if (!s->allowed[pr->vendor] || s->cur[pr->vendor])
+                continue;
+            for (k = 0; k < (int)ncat; k++)
+                gain[pr->vendor] += row[k] && sp_product_covers(pr, k);
+        }
+        for (i = 0; i < pb->nclients * (int)ncat; i++)
+            left += need[i];
+        best = -1;
+        if (left > 0 && kept(s) < s->max)
+            for (v = 0; v < s->nv; v++)
+                if (gain[v] > 0 && (best < 0 || gain[v] > gain[best]))
+                    best = v;
+        if (best >= 0)
+            s->cur[best] = 1;
+    }
+    free(need);
+    free(gain);
+    if (left > 0)
+        return SP_OK;
+    memcpy(s->batch, s->cur, (size_t)s->nv);
+    {
+        enum sp_status st = sp_heuristic_bounds(m, s->batch, 1, &s->value);
+        *ok = st == SP_OK && s->value < HUGE_VAL && s->value > -HUGE_VAL;
+        return st;
+    }
+}
+
+/* max_vendors: from a set that covers every client, vendors out until
+ * at most s->max are left (Kuehn and Hamburger's drop heuristic), each
+ * step the ones whose loss raises the value least — half of those
+ * still to go at once, one when that many together leave a client
+ * uncovered.  *ok false: no set of s->max covers everyone on this path
+ * (or the time ran out). */
+static enum sp_status drop_to(struct ls *s, bool *ok)
+{
+    int *who = malloc(((size_t)s->nv + 1) * sizeof(int));
+    enum sp_status st = who ? SP_OK : SP_ERR_NOMEM;
+
+    *ok = false;
+    while (st == SP_OK && kept(s) > s->max && !out_of_time(s)) {
+        int v, nb = 0, i, r, take, excess = kept(s) - s->max;
+        for (v = 0; v < s->nv; v++) {
+            unsigned char *set = s->batch + (size_t)nb * (size_t)s->nv;
+            if (!s->cur[v] || s->must[v])
+                continue;
+            memcpy(set, s->cur, (size_t)s->nv);
+            set[v] = 0;
+            who[nb++] = v;
+        }
+        if (nb == 0)
+            break; /* the required vendors alone are too many */
+        st = sp_heuristic_bounds(s->m, s->batch, nb, s->vals);
+        s->evaluated += nb;
+        if (st != SP_OK)
+            break;
+        /* the cheapest losses first (selection: take is small) */
+        take = excess / 2 > 1 ? excess / 2 : 1;
+        for (r = 0; r < take && r < nb; r++) {
+            int b = r;
+            for (i = r + 1; i < nb; i++)
+                if (s->vals[i] < s->vals[b])
+                    b = i;
+            double tv = s->vals[r];
+            int tw = who[r];
+            s->vals[r] = s->vals[b];
+            who[r] = who[b];
+            s->vals[b] = tv;
+            who[b] = tw;
+        }
+        if (s->vals[0] == HUGE_VAL)
+            break; /* every vendor is needed */
+        for (r = 0; r < take && r < nb && s->vals[r] < HUGE_VAL; r++)
+            s->cur[who[r]] = 0;
+        memcpy(s->batch, s->cur, (size_t)s->nv);
+        st = sp_heuristic_bounds(s->m, s->batch, 1, &s->value);
+        if (st == SP_OK && s->value == HUGE_VAL) {
+            /* together they were needed: only the first goes */
+            for (i = 1; i < r; i++)
+                s->cur[who[i]] = 1;
+            s->value = s->vals[0];
+        }
+        s->moves++;
+    }
+    *ok = st == SP_OK && kept(s) <= s->max && s->value < HUGE_VAL;
+    free(who);
     return st;
 }
 
@@ -258,7 +411,7 @@ static void fast_search(struct ls *s, struct fast *f)
         best = -1e-6;
         bv = bu = -1;
         /* add u */
-        for (u = 0; u < s->nv; u++) {
+        for (u = 0; u < s->nv && room(s); u++) {
             if (s->cur[u] || !s->allowed[u])
                 continue;
             d = f->fee[u];
@@ -321,6 +474,10 @@ static void fast_search(struct ls *s, struct fast *f)
     s->value = value;
 }
 
+/* Vendors beyond which there is no local search (its batch of sets
+ * takes nv^2 bytes: 16 MB at 4,000). */
+#define MAX_VENDORS 4000
+
 static void ls_free(struct ls *s)
 {
     free(s->allowed);
@@ -343,11 +500,12 @@ enum sp_status sp_localsearch_improve(const struct sp_model *m, glp_prob *lp,
     size_t nv;
     enum sp_status st = SP_ERR_NOMEM;
 
-    /* max_vendors is the vendor sets' business (vendorsets.c) */
-    if (m->sc->max_vendors >= 0 || ms <= 0 || m->pb->nvendors == 0)
+    /* batch holds a set per vendor: nv^2 bytes */
+    if (ms <= 0 || m->pb->nvendors == 0 || m->pb->nvendors > MAX_VENDORS)
         return SP_OK;
     memset(&s, 0, sizeof(s));
     s.m = m;
+    s.max = m->sc->max_vendors;
     s.nv = m->pb->nvendors;
     nv = (size_t)s.nv;
     s.t0 = glp_time();
@@ -379,13 +537,26 @@ enum sp_status sp_localsearch_improve(const struct sp_model *m, glp_prob *lp,
     st = sp_heuristic_bounds(m, s.batch, 1, &s.value);
     if (st != SP_OK)
         goto cleanup;
-    if (s.value == HUGE_VAL) {
-        /* the start cannot cover everyone: every vendor allowed */
-        for (v = 0; v < s.nv; v++)
-            s.cur[v] = s.cur[v] || s.allowed[v];
-        memcpy(s.batch, s.cur, nv);
-        st = sp_heuristic_bounds(m, s.batch, 1, &s.value);
-        if (st != SP_OK || s.value == HUGE_VAL || s.value == -HUGE_VAL)
+    if (s.value == HUGE_VAL || (s.max >= 0 && kept(&s) > s.max)) {
+        /* the start cannot cover everyone (or keeps too many): every
+         * vendor allowed, then, under max_vendors, dropped to it */
+        bool ok = false;
+        if (s.max >= 0)
+            st = greedy_cover(&s, &ok);
+        if (st != SP_OK)
+            goto cleanup;
+        if (!ok) {
+            for (v = 0; v < s.nv; v++)
+                s.cur[v] = s.cur[v] || s.allowed[v];
+            memcpy(s.batch, s.cur, nv);
+            st = sp_heuristic_bounds(m, s.batch, 1, &s.value);
+            if (st != SP_OK || s.value == HUGE_VAL || s.value == -HUGE_VAL)
+                goto cleanup;
+            ok = true;
+            if (s.max >= 0)
+                st = drop_to(&s, &ok);
+        }
+        if (st != SP_OK || !ok)
             goto cleanup;
     } else if (s.value == -HUGE_VAL) {
         goto cleanup; /* no bounds: a client too wide for the DP */

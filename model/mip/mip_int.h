@@ -238,6 +238,9 @@ enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
  *        *first's vendors, else the vendors lp's solution uses; the best
  *        set found becomes a plan by sp_heuristic_plan_vendors, costed
  *        by model/core/cost.c, and replaces *first when cheaper than *ub.
+ *        Under max_vendors no set is bigger than the limit (a start
+ *        with more is replaced by a greedy cover, or all vendors dropped
+ *        to the limit).  Nothing is done beyond 4,000 vendors.
  * @param lp a solved LP of m (m->lp), or NULL.
  * @param ms milliseconds it may take, at most.
  * @return SP_OK or SP_ERR_NOMEM.

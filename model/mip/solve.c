@@ -413,6 +413,18 @@ static enum sp_status search(const struct sp_problem *pb,
          * when the root added its own, GLPK's would be cuts of cuts, and
          * GLPK's generator is not safe with those (model/mip/root.c) */
         parm.mir_cuts = root.cuts ? GLP_OFF : GLP_ON;
+    } else {
+        /* A plan before GLPK's search, for when it finds none in time:
+         * under max_vendors every vendor, dropped to the limit, then
+         * swapped (model/mip/localsearch.c).  The many-vendors book of
+         * 1,000 clients, at most 3 vendors, ended with no plan at 20 s;
+         * GLPK's presolved search cannot be handed it as an incumbent. */
+        st = sp_localsearch_improve(m, NULL,
+                                    (int)fmin(3000.0, time_left(ctx) / 4.0),
+                                    &root.first, &root.ub);
+        if (st != SP_OK)
+            goto cleanup;
+        parm.tm_lim = time_left(ctx);
     }
     if (rc == 0 && time_left(ctx) <= 1)
         rc = GLP_ETMLIM; /* no time left for a search */
@@ -439,7 +451,8 @@ static enum sp_status search(const struct sp_problem *pb,
         st = take_mip(pb, m, r, rc == 0 && mstat == GLP_OPT, err, errsize);
         if (st != SP_OK)
             goto cleanup;
-    } else if (root.first) {
+    }
+    if (root.first && (!m->lazy || (mstat != GLP_OPT && mstat != GLP_FEAS))) {
         /* the time ran out before GLPK took the root's plan */
         st = take_better(pb, root.first, root.ub, r, false, err, errsize);
         root.first = NULL;
@@ -615,8 +628,11 @@ solve_one(const struct sp_problem *pb, const struct sp_plan *current,
         return r->reason ? SP_OK : SP_ERR_NOMEM;
     }
 
-    /* The reported gap is taken against the recomputed cost. */
-    lb = got.lb;
+    /* The reported gap is taken against the recomputed cost.  With no
+     * bound yet (a local-search plan, the time out before GLPK's first
+     * LP), the bound is 0: every total is a sum of charges, none
+     * negative; so the gap is 1. */
+    lb = isfinite(got.lb) || got.lb > 0 ? got.lb : 0.0;
     r->bound = fmin(lb, r->cost->total);
     r->gap = r->cost->total > 0
                  ? fmax(0.0, (r->cost->total - r->bound) / r->cost->total)
