@@ -79,7 +79,7 @@ highs_ok() {
             npm install --prefix "$highs_dir" --no-audit --no-fund \
                 --loglevel=error highs >"$work/npm.log" 2>&1
         if [ ! -f "$highs_dir/node_modules/highs/package.json" ]; then
-            notes+=("highs skipped: npm install --prefix $highs_dir highs failed ($(tail -n 1 "$work/npm.log"))")
+            notes+=("highs skipped: npm install --prefix $highs_dir highs failed ($(grep -m 1 'npm error' "$work/npm.log"))")
             return 1
         fi
     fi
@@ -214,7 +214,7 @@ ratio() {
         if (pt !~ /^[0-9.]+$/ || t !~ /^[0-9.]+$/) { print "-"; exit }
         if (t < 0.001) t = 0.001
         r = pt / t
-        f = (r >= 100) ? "%.0f" : (r >= 10 ? "%.1f" : "%.2g")
+        f = (r >= 100) ? "%.0f" : (r >= 1 ? "%.1f" : "%.2f")
         if (ps == "optimal" && ss == "optimal") printf f "\n", r
         else if ((ps == "time_limit" || ps == "killed") && ss == "optimal") printf ">" f "\n", r
         else if (ps == "optimal") printf "<" f "\n", r
