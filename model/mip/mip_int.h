@@ -261,6 +261,11 @@ struct sp_root {
     double lb;             /* the bound with the root's cuts: for every
                               plan no dearer than ub */
     int cuts;              /* rows of cuts in m->lp */
+    double early_lb;       /* with rc GLP_ETMLIM: a bound from the last
+                              LP the rounds solved (its value plus every
+                              parked column's negative reduced cost: the
+                              Lagrangian bound of column generation),
+                              -HUGE_VAL when none */
     int rc;                /* 0: m->lp holds the optimal LP basis, ready
                               for glp_intopt without presolve;
                               GLP_ENOPFS: the LP has no feasible solution;

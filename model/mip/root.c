@@ -403,6 +403,38 @@ static bool closed(double ub, double lb, double gap)
     return ub - lb <= gap * fabs(ub);
 }
 
+/* Has the root LP, under a time limit, taken over a second, or a tenth
+ * of the limit, without a plan?  Why: deep-tiers books of 1,000 clients
+ * spend over 20 s in the root LP, and a scenario ended at its limit
+ * with no plan at all. */
+static bool slow_lp(int tm_lim, double t0)
+{
+    if (tm_lim == INT_MAX)
+        return false;
+    return glp_difftime(glp_time(), t0) * 1000.0 > fmax(1000.0, tm_lim / 10.0);
+}
+
+/* A lower bound on every plan from an optimal LP of the rounds: its
+ * value plus each parked column's reduced cost where negative (each
+ * column is at most 1).  Valid since that LP's dual is feasible for the
+ * model with every column and without the rows still missing, a
+ * relaxation of the complete one. */
+static double early_bound(const struct sp_model *m,
+                          const unsigned char *parked)
+{
+    double lb = glp_get_obj_val(m->lp);
+    int i, l;
+
+    for (i = 0; i < m->ncands; i++) {
+        const struct sp_cand *cd = &m->cands[i];
+        if (!parked[i] || !cd->col)
+            continue;
+        for (l = 0; l < cd->nlev; l++)
+            lb += fmin(0.0, glp_get_col_dual(m->lp, cd->col + l));
+    }
+    return lb;
+}
+
 /* Rounds of cuts on the root LP, at most. */
 #define CUT_ROUNDS 20
 
@@ -641,6 +673,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
     enum sp_status st = SP_OK;
 
     memset(out, 0, sizeof(*out));
+    out->early_lb = -HUGE_VAL;
     if (!parked)
         return SP_ERR_NOMEM;
     park_start(m, parked);
@@ -660,6 +693,21 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
             out->rc = GLP_ETMLIM;
             goto done;
         }
+        if (slow_lp(tm_lim, t0) && !out->first) {
+            /* a plan for the time limit to end with, since the LP is
+             * too slow for one from its solution: the local search from
+             * nothing (greedy cover, add / drop / swap) */
+            st = sp_localsearch_improve(
+                m, NULL, (int)fmin(3000.0, ms_left(tm_lim, t0) / 4.0),
+                &out->first, &out->ub);
+            if (st != SP_OK)
+                goto done;
+            parm.tm_lim = ms_left(tm_lim, t0);
+            if (parm.tm_lim <= 0) {
+                out->rc = GLP_ETMLIM;
+                goto done;
+            }
+        }
         out->rc = glp_simplex(m->lp, &parm);
         if (out->rc != 0)
             goto done;
@@ -674,6 +722,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
             out->rc = GLP_EFAIL;
             goto done;
         }
+        out->early_lb = fmax(out->early_lb, early_bound(m, parked));
         n = sp_model_add_violated(m, m->lp);
         if (n < 0) {
             st = SP_ERR_NOMEM;

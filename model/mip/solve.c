@@ -402,6 +402,8 @@ static enum sp_status search(const struct sp_problem *pb,
             ctx->first = sp_model_point(m, root.first);
         if (rc == 0)
             rootlb = root.lb;
+        else if (rc == GLP_ETMLIM)
+            rootlb = root.early_lb;
         if (rc == 0 && root.lb >= ctx->cutoff) {
             out->lb = root.lb; /* the root settles it */
             goto cleanup;
