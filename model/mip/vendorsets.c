@@ -12,6 +12,7 @@
  * plan found: that plan is then optimal.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "mip_int.h"
@@ -25,53 +26,186 @@ void sp_vsets_free(struct sp_vsets *vs)
     free(vs);
 }
 
-/* How many subsets of at most k of n things, or limit + 1 when more. */
-static long count_sets(int n, int k, long limit)
-{
-    long total = 0, choose = 1; /* C(n, i) */
-    int i;
+/* The vendor-set enumeration: every set of at most k of the vendors in
+ * pick[] (on top of base) that can cover every cover row, each a DFS
+ * leaf.  Why: sets that cannot cover some client were enumerated and
+ * then dropped; at 144 vendors, at most 3, that was 497,785 sets, over
+ * the work limit, so the scenario went to GLPK's search on the complete
+ * model and ended with no bound.  A set covers every row when each row
+ * has one of its vendors: the first row still uncovered must be covered
+ * by a vendor to come, and with one vendor to come, by that vendor
+ * alone, so whole subtrees go without a look (the set-cover branching
+ * on an uncovered element). */
+struct walk {
+    const unsigned char *base;
+    const int *pick;
+    int nfree, nv, k;
+    int nrows, words;    /* cover rows, 64-bit words of a row set */
+    uint64_t *cover;     /* nfree row sets: the rows pick[i] covers */
+    uint64_t *open;      /* depth + 1 row sets: rows still uncovered */
+    int *last;           /* nrows: the last i whose vendor covers it */
+    int idx[64];         /* the set: pick indices, ascending */
+    unsigned char *sets; /* found sets, nv flags each */
+    long n, cap, limit;
+    double steps; /* words compared so far, against WALK_STEPS */
+    bool over, nomem;
+};
 
-    for (i = 0; i <= k && i <= n; i++) {
-        if (i > 0) {
-            if (choose > limit)
-                return limit + 1;
-            choose = choose * (n - i + 1) / i;
-        }
-        total += choose;
-        if (total > limit)
-            return limit + 1;
-    }
-    return total;
+/* Words of row sets the walk may compare, about a second's work: beyond
+ * it the sets are too many to rank and the caller searches the whole
+ * model instead. */
+#define WALK_STEPS 3e8
+
+static int first_open(const struct walk *w, const uint64_t *open)
+{
+    int j;
+
+    for (j = 0; j < w->words; j++)
+        if (open[j])
+            return j * 64 + __builtin_ctzll(open[j]);
+    return -1;
 }
 
-/* Writes every subset of at most k of the n vendors in pick[], each on
- * top of base, to sets; returns how many. */
-static long enumerate(const unsigned char *base, int nvendors, const int *pick,
-                      int n, int k, unsigned char *sets)
+static void record(struct walk *w, int size)
 {
-    int idx[64], size, j;
-    long count = 0;
+    unsigned char *s;
+    int j;
 
-    for (size = 0; size <= k && size <= n; size++) {
-        for (j = 0; j < size; j++)
-            idx[j] = j;
-        for (;;) {
-            unsigned char *s = sets + (size_t)count * (size_t)nvendors;
-            memcpy(s, base, (size_t)nvendors);
-            for (j = 0; j < size; j++)
-                s[pick[idx[j]]] = 1;
-            count++;
-            /* next combination of size among n */
-            for (j = size - 1; j >= 0 && idx[j] == n - size + j; j--)
-                ;
-            if (j < 0)
-                break;
-            idx[j]++;
-            for (j++; j < size; j++)
-                idx[j] = idx[j - 1] + 1;
+    if (w->n >= w->limit) {
+        w->over = true;
+        return;
+    }
+    if (w->n == w->cap) {
+        long cap = w->cap ? 2 * w->cap : 256;
+        unsigned char *grown = realloc(w->sets, (size_t)cap * (size_t)w->nv);
+        if (!grown) {
+            w->nomem = true;
+            return;
+        }
+        w->sets = grown;
+        w->cap = cap;
+    }
+    s = w->sets + (size_t)w->n * (size_t)w->nv;
+    memcpy(s, w->base, (size_t)w->nv);
+    for (j = 0; j < size; j++)
+        s[w->pick[w->idx[j]]] = 1;
+    w->n++;
+}
+
+/* Sets of `size` so far (rows open: w->open + size * words), the next
+ * vendor from pick index `from`. */
+static void walk_from(struct walk *w, int size, int from)
+{
+    const uint64_t *open = w->open + (size_t)size * (size_t)w->words;
+    uint64_t *next = w->open + (size_t)(size + 1) * (size_t)w->words;
+    int e = first_open(w, open), i, j;
+
+    if (e < 0)
+        record(w, size);
+    if (size == w->k || w->over || w->nomem)
+        return;
+    for (i = from; i < w->nfree && !w->over && !w->nomem; i++) {
+        const uint64_t *cov = w->cover + (size_t)i * (size_t)w->words;
+        bool left = false;
+        if (e >= 0 && w->last[e] < i)
+            break; /* no vendor from i on covers row e */
+        w->steps += w->words;
+        if (w->steps > WALK_STEPS) {
+            w->over = true;
+            return;
+        }
+        for (j = 0; j < w->words; j++) {
+            next[j] = open[j] & ~cov[j];
+            left = left || next[j];
+        }
+        if (left && size + 1 == w->k)
+            continue; /* the last vendor, and rows still open */
+        w->idx[size] = i;
+        walk_from(w, size + 1, i + 1);
+    }
+}
+
+/* Every set of at most k vendors of pick[] on top of base that covers
+ * every cover row of m, into *sets (n of them); *n = -1 when there are
+ * more than limit. */
+static enum sp_status covering_sets(const struct sp_model *m,
+                                    const unsigned char *base, const int *pick,
+                                    int nfree, int k, long limit,
+                                    unsigned char **sets, long *n)
+{
+    const struct sp_problem *pb = m->pb;
+    int nglp = glp_get_num_rows(m->lp), i, c, r;
+    int *dense = calloc((size_t)nglp + 1, sizeof(int));
+    int *slot = calloc((size_t)pb->nvendors + 1, sizeof(int));
+    struct walk w;
+    enum sp_status st = SP_ERR_NOMEM;
+
+    memset(&w, 0, sizeof(w));
+    *sets = NULL;
+    *n = 0;
+    if (!dense || !slot)
+        goto cleanup;
+    /* cover rows, numbered densely; a row a base vendor covers is met */
+    for (i = 0; i < m->ncands; i++)
+        for (c = 0; c < m->cands[i].ncover; c++) {
+            r = m->coverrows[m->cands[i].cover + c];
+            if (!dense[r])
+                dense[r] = ++w.nrows;
+        }
+    w.base = base;
+    w.pick = pick;
+    w.nfree = nfree;
+    w.nv = pb->nvendors;
+    w.k = k;
+    w.limit = limit;
+    w.words = (w.nrows + 63) / 64 + 1;
+    w.cover = calloc((size_t)nfree * (size_t)w.words + 1, sizeof(uint64_t));
+    w.open = calloc((size_t)(k + 2) * (size_t)w.words, sizeof(uint64_t));
+    w.last = malloc(((size_t)w.nrows + 1) * sizeof(int));
+    if (!w.cover || !w.open || !w.last)
+        goto cleanup;
+    for (i = 0; i < pb->nvendors; i++)
+        slot[i] = -1;
+    for (i = 0; i < nfree; i++)
+        slot[pick[i]] = i;
+    for (r = 0; r < w.nrows; r++) {
+        w.open[r / 64] |= (uint64_t)1 << (r % 64);
+        w.last[r] = -1;
+    }
+    for (i = 0; i < m->ncands; i++) {
+        int v = pb->products[m->cands[i].product].vendor;
+        for (c = 0; c < m->cands[i].ncover; c++) {
+            r = dense[m->coverrows[m->cands[i].cover + c]] - 1;
+            if (base[v])
+                w.open[r / 64] &= ~((uint64_t)1 << (r % 64));
+            else if (slot[v] >= 0) {
+                w.cover[(size_t)slot[v] * (size_t)w.words +
+                        (size_t)(r / 64)] |= (uint64_t)1 << (r % 64);
+                if (slot[v] > w.last[r])
+                    w.last[r] = slot[v];
+            }
         }
     }
-    return count;
+    walk_from(&w, 0, 0);
+    if (w.nomem)
+        goto cleanup;
+    st = SP_OK;
+    if (w.over) {
+        *n = -1;
+    } else {
+        *n = w.n;
+        *sets = w.sets;
+        w.sets = NULL;
+    }
+
+cleanup:
+    free(w.sets);
+    free(w.cover);
+    free(w.open);
+    free(w.last);
+    free(dense);
+    free(slot);
+    return st;
 }
 
 struct ranked {
@@ -126,19 +260,16 @@ enum sp_status sp_vsets_rank(const struct sp_model *m, long limit,
     if (k < 0 || k - nbase >= 64)
         goto cleanup;
     if (nbase <= k) {
-        n = count_sets(nfree, k - nbase, limit);
-        if (n > limit)
+        st = covering_sets(m, base, pick, nfree, k - nbase, limit, &all, &n);
+        if (st != SP_OK || n < 0)
             goto cleanup;
     }
     st = SP_ERR_NOMEM;
-    all = calloc((size_t)(n + 1), (size_t)nv);
     lb = malloc((size_t)(n + 1) * sizeof(double));
     rk = malloc((size_t)(n + 1) * sizeof(*rk));
     vs = calloc(1, sizeof(*vs));
-    if (!all || !lb || !rk || !vs)
+    if (!lb || !rk || !vs)
         goto cleanup;
-    if (n > 0)
-        enumerate(base, nv, pick, nfree, k - nbase, all);
     st = sp_heuristic_bounds(m, all, (int)n, lb);
     if (st != SP_OK)
         goto cleanup;
