@@ -26,7 +26,7 @@
 # on every scenario the peers alone took 21 minutes, 15 of them on
 # deep-tiers (bench/README.md).
 # --peers: the default is every peer found; one that is missing is
-# skipped with a note.  glpsol is glpk-utils, cbc is coinor-cbc, HiGHS
+# skipped with a note; "none" runs stackplan alone.  glpsol is glpk-utils, cbc is coinor-cbc, HiGHS
 # is the npm package `highs` run by node through bench/highs.js,
 # installed once with `npm install --prefix DIR highs` (DIR from
 # --highs-dir, default ~/.cache/stackplan-bench/highs).  --keep DIR
@@ -98,6 +98,7 @@ peer_ok() {
     glpsol) have glpsol || { notes+=("glpsol skipped: not found (Debian glpk-utils)"); return 1; } ;;
     cbc) have cbc || { notes+=("cbc skipped: not found (Debian coinor-cbc)"); return 1; } ;;
     highs) highs_ok ;;
+    none) return 1 ;; # --peers none: stackplan alone
     *) notes+=("$1 skipped: not a peer (glpsol, cbc, highs)"); return 1 ;;
     esac
 }

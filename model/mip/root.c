@@ -109,6 +109,13 @@ static void park_start(struct sp_model *m, unsigned char *parked)
             park(m, &m->cands[i], true);
 }
 
+/* Rounds before release_open starts: the first rounds add most link rows
+ * and the vendors the LP keeps still move.  From the first round, the
+ * contract-heavy +10% scenario of 100 clients took 2.8-3.2 s instead of
+ * 1.4-1.7 s (more columns, a worse first plan); from the fourth, the
+ * many-vendors books keep their 8-round root LP. */
+#define OPEN_AFTER 3
+
 /* Releases, per client and cover row, the cheapest parked candidate
  * whose vendor the LP keeps (y > 0); returns how many.  Why: a client's
  * cover dual is whatever the LP's degenerate basis makes it, and in the
@@ -403,15 +410,19 @@ static bool closed(double ub, double lb, double gap)
     return ub - lb <= gap * fabs(ub);
 }
 
-/* Has the root LP, under a time limit, taken over a second, or a tenth
- * of the limit, without a plan?  Why: deep-tiers books of 1,000 clients
- * spend over 20 s in the root LP, and a scenario ended at its limit
- * with no plan at all. */
-static bool slow_lp(int tm_lim, double t0)
+/* Is the root LP, under a time limit and without a plan, slow: its last
+ * round took over a second (or a tenth of the limit), or a quarter of
+ * the limit is gone?  Why: deep-tiers books of 1,000 clients spend over
+ * 20 s in the root LP (its first round alone 4.9 s), and a scenario
+ * ended at its limit with no plan at all.  Not the time so far alone:
+ * many-vendors rounds take under a second each, and a local search
+ * there after 2 s took 4 s of a root LP that needed 0.1 s more. */
+static bool slow_lp(int tm_lim, double t0, double last)
 {
     if (tm_lim == INT_MAX)
         return false;
-    return glp_difftime(glp_time(), t0) * 1000.0 > fmax(1000.0, tm_lim / 10.0);
+    return glp_difftime(glp_time(), t0) * 1000.0 > tm_lim / 4.0 ||
+           last * 1000.0 > fmax(1000.0, tm_lim / 10.0);
 }
 
 /* A lower bound on every plan from an optimal LP of the rounds: its
@@ -668,6 +679,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
 {
     unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
     double t0 = glp_time(), limit, *dual = NULL; /* GLPK's clock */
+    double last = 0.0; /* seconds of the last round's simplex */
     int rounds = 0, rows = 0, cols = 0, n, k, nfix = 0, dropped = 0;
     glp_smcp parm;
     enum sp_status st = SP_OK;
@@ -693,7 +705,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
             out->rc = GLP_ETMLIM;
             goto done;
         }
-        if (slow_lp(tm_lim, t0) && !out->first) {
+        if (!out->first && slow_lp(tm_lim, t0, last)) {
             /* a plan for the time limit to end with, since the LP is
              * too slow for one from its solution: the local search from
              * nothing (greedy cover, add / drop / swap) */
@@ -708,7 +720,9 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
                 goto done;
             }
         }
+        last = glp_time();
         out->rc = glp_simplex(m->lp, &parm);
+        last = glp_difftime(glp_time(), last);
         if (out->rc != 0)
             goto done;
         if (glp_get_status(m->lp) == GLP_NOFEAS) {
@@ -733,7 +747,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
             st = SP_ERR_NOMEM;
             goto done;
         }
-        if (k > 0)
+        if (k > 0 && rounds >= OPEN_AFTER)
             k += release_open(m, parked);
         rounds++;
         rows += n;
