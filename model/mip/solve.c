@@ -464,7 +464,11 @@ static enum sp_status search(const struct sp_problem *pb,
     if (rc == 0 && mstat == GLP_OPT)
         out->lb = glp_mip_obj_val(m->lp);
     else if (ctx->has_bound)
-        out->lb = ctx->bound;
+        /* both bound every plan no dearer than the incumbent; GLPK's,
+         * when the limit stops it at its first nodes, can be below the
+         * root's (many-vendors 3,000 clients: a gap of 0.22 % reported
+         * where the root had proved 0.016 %) */
+        out->lb = fmax(ctx->bound, rootlb);
     else if (rc == GLP_EMIPGAP) /* GLPK stopped at its gap */
         out->lb =
             glp_mip_obj_val(m->lp) * (1.0 - want_gap / 2.0); /* its mip_gap */
