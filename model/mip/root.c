@@ -67,26 +67,38 @@ static bool covers_row(const struct sp_model *m, const struct sp_cand *cd,
     return false;
 }
 
+/* The candidates of the client at m->cands[first] run to *last; its
+ * cover rows, consecutive, are lo ... hi (hi < lo when it has none). */
+static void client_span(const struct sp_model *m, int first, int *last,
+                        int *lo, int *hi)
+{
+    int c = m->cands[first].client, i, k;
+
+    *last = first;
+    while (*last < m->ncands && m->cands[*last].client == c)
+        (*last)++;
+    *lo = 0;
+    *hi = -1;
+    for (i = first; i < *last; i++)
+        for (k = 0; k < m->cands[i].ncover; k++) {
+            int row = m->coverrows[m->cands[i].cover + k];
+            *lo = *hi < 0 || row < *lo ? row : *lo;
+            *hi = row > *hi ? row : *hi;
+        }
+}
+
 /* Parks every candidate but each client's current products and the
  * START_PER_CATEGORY cheapest per required category. */
 static void park_start(struct sp_model *m, unsigned char *parked)
 {
-    int i, first, k, t;
+    int i, first, t;
 
     for (i = 0; i < m->ncands; i++)
         parked[i] = m->cands[i].obj > 0.0; /* current: obj = -leaving */
     for (first = 0; first < m->ncands;) {
-        int last = first, c = m->cands[first].client, lo = 0, hi = -1, row;
-        while (last < m->ncands && m->cands[last].client == c)
-            last++;
-        for (i = first; i < last; i++)
-            for (k = 0; k < m->cands[i].ncover; k++) {
-                row = m->coverrows[m->cands[i].cover + k];
-                lo = hi < 0 || row < lo ? row : lo;
-                hi = row > hi ? row : hi;
-            }
-        /* a client's cover rows are consecutive */
-        for (row = lo; hi >= 0 && row <= hi; row++)
+        int last, lo, hi, row;
+        client_span(m, first, &last, &lo, &hi);
+        for (row = lo; row <= hi; row++)
             for (t = 0; t < START_PER_CATEGORY; t++) {
                 int j, pick = -1;
                 double best = HUGE_VAL;
@@ -131,16 +143,9 @@ static int release_open(struct sp_model *m, unsigned char *parked)
     int i, first, n = 0;
 
     for (first = 0; first < m->ncands;) {
-        int last = first, c = m->cands[first].client, lo = 0, hi = -1, row, k;
-        while (last < m->ncands && m->cands[last].client == c)
-            last++;
-        for (i = first; i < last; i++)
-            for (k = 0; k < m->cands[i].ncover; k++) {
-                row = m->coverrows[m->cands[i].cover + k];
-                lo = hi < 0 || row < lo ? row : lo;
-                hi = row > hi ? row : hi;
-            }
-        for (row = lo; hi >= 0 && row <= hi; row++) {
+        int last, lo, hi, row;
+        client_span(m, first, &last, &lo, &hi);
+        for (row = lo; row <= hi; row++) {
             int pick = -1;
             double best = HUGE_VAL;
             for (i = first; i < last; i++) {
@@ -237,66 +242,84 @@ static int release(struct sp_model *m, unsigned char *parked, double limit)
     return n;
 }
 
-/* The group of a candidate's level-l column for pricing: its vendor's
- * y (untiered), or its product's z[p,l] (tiered). */
+/* Pricing groups: a vendor's y (untiered columns), then a product
+ * level's z (tiered columns). */
+static int ngroups(const struct sp_model *m)
+{
+    return m->pb->nvendors + m->pb->nproducts * m->maxlev;
+}
+
+/* The group of a candidate's level-l column. */
 static int group_of(const struct sp_model *m, const struct sp_cand *cd, int l)
 {
     return cd->nlev == 1 ? m->pb->products[cd->product].vendor
                          : m->pb->nvendors + cd->product * m->maxlev + l;
 }
 
-/* Per group, the negative reduced cost the missing link (wz) rows may
- * absorb: a column y (z) at 0, nonbasic, with reduced cost d keeps every
- * x <= y row of its parked candidates tight, so those rows may take
- * duals summing to -d without y pricing out; at a value above 0 the
- * rows are slack and their duals 0.  need[g] gets the negative reduced
- * costs of the group's parked columns. */
-static void absorb(const struct sp_model *m, const unsigned char *parked,
-                   double *budget, double *need)
+/* The group's y or z column, 0 = none. */
+static int group_col(const struct sp_model *m, int g)
 {
-    const struct sp_problem *pb = m->pb;
-    int g, i, l, ng = pb->nvendors + pb->nproducts * m->maxlev;
+    return g < m->pb->nvendors ? m->ycol[g] : m->zcol[g - m->pb->nvendors];
+}
 
+/* What the missing link (wz) rows may absorb, per group: a column y (z)
+ * at 0, nonbasic, with reduced cost d keeps every x <= y row of its
+ * parked candidates tight, so those rows may take duals summing to -d
+ * without y pricing out (budget d); at a value above 0 the rows are
+ * slack and their duals 0 (budget 0).  need: the negative reduced costs
+ * of the group's parked columns; total: their sum over every group. */
+struct absorbed {
+    double *budget, *need, total;
+};
+
+/* Fills ab from m->lp's solution; false out of memory.  Free ab->budget. */
+static bool absorb(const struct sp_model *m, const unsigned char *parked,
+                   struct absorbed *ab)
+{
+    int g, i, l, ng = ngroups(m);
+
+    ab->total = 0.0;
+    ab->budget = malloc(2 * (size_t)ng * sizeof(double) + 1);
+    if (!ab->budget)
+        return false;
+    ab->need = ab->budget + ng;
     for (g = 0; g < ng; g++) {
-        int col = g < pb->nvendors ? m->ycol[g] : m->zcol[g - pb->nvendors];
-        need[g] = 0.0;
-        budget[g] = 0.0;
+        int col = group_col(m, g);
+        ab->need[g] = 0.0;
+        ab->budget[g] = 0.0;
         if (!col)
-            budget[g] = HUGE_VAL; /* never kept: its columns stay 0 */
+            ab->budget[g] = HUGE_VAL; /* never kept: its columns stay 0 */
         else if (glp_get_col_ub(m->lp, col) == 0.0)
-            budget[g] = HUGE_VAL; /* fixed at 0 */
+            ab->budget[g] = HUGE_VAL; /* fixed at 0 */
         else if (glp_get_col_stat(m->lp, col) == GLP_NL)
-            budget[g] = fmax(0.0, glp_get_col_dual(m->lp, col));
+            ab->budget[g] = fmax(0.0, glp_get_col_dual(m->lp, col));
     }
     for (i = 0; i < m->ncands; i++) {
         const struct sp_cand *cd = &m->cands[i];
         if (!parked[i] || !cd->col)
             continue;
-        for (l = 0; l < cd->nlev; l++)
-            need[group_of(m, cd, l)] +=
-                fmax(0.0, -glp_get_col_dual(m->lp, cd->col + l));
+        for (l = 0; l < cd->nlev; l++) {
+            double d = fmax(0.0, -glp_get_col_dual(m->lp, cd->col + l));
+            ab->need[group_of(m, cd, l)] += d;
+            ab->total += d;
+        }
     }
+    return true;
 }
 
 /* Releases every parked candidate whose column prices out in the
  * complete model: a negative reduced cost that the missing rows cannot
- * absorb (absorb).  Why: a candidate of a vendor the LP keeps at 0
- * prices out only with its link row absent, and once released and its
- * row added it is out of the LP's solution again; in the many-vendors
- * book of 1,000 clients the rounds released 17,689 candidates, with
- * this test 9,388, for the same LP.  Returns how many were released,
- * -1 out of memory. */
-static int release_priced(struct sp_model *m, unsigned char *parked)
+ * absorb (ab, from the same solution).  Why: a candidate of a vendor
+ * the LP keeps at 0 prices out only with its link row absent, and once
+ * released and its row added it is out of the LP's solution again; in
+ * the many-vendors book of 1,000 clients the rounds released 17,689
+ * candidates, with this test 9,388, for the same LP.  Returns how many
+ * were released. */
+static int release_priced(struct sp_model *m, unsigned char *parked,
+                          const struct absorbed *ab)
 {
-    const struct sp_problem *pb = m->pb;
-    size_t ng = (size_t)pb->nvendors + (size_t)pb->nproducts * m->maxlev;
-    double *budget = malloc(2 * ng * sizeof(double) + 1), *need;
     int i, l, n = 0;
 
-    if (!budget)
-        return -1;
-    need = budget + ng;
-    absorb(m, parked, budget, need);
     for (i = 0; i < m->ncands; i++) {
         const struct sp_cand *cd = &m->cands[i];
         if (!parked[i] || !cd->col)
@@ -304,7 +327,7 @@ static int release_priced(struct sp_model *m, unsigned char *parked)
         for (l = 0; l < cd->nlev; l++) {
             int g = group_of(m, cd, l);
             if (glp_get_col_dual(m->lp, cd->col + l) <= -1e-7 &&
-                need[g] > budget[g] + 1e-7 + 1e-9 * budget[g])
+                ab->need[g] > ab->budget[g] + 1e-7 + 1e-9 * ab->budget[g])
                 break;
         }
         if (l == cd->nlev)
@@ -313,7 +336,6 @@ static int release_priced(struct sp_model *m, unsigned char *parked)
         parked[i] = 0;
         n++;
     }
-    free(budget);
     return n;
 }
 
@@ -323,22 +345,17 @@ static int release_priced(struct sp_model *m, unsigned char *parked)
 static bool absorbed_duals(const struct sp_model *m,
                            const unsigned char *parked, double *d)
 {
-    const struct sp_problem *pb = m->pb;
-    size_t ng = (size_t)pb->nvendors + (size_t)pb->nproducts * m->maxlev;
-    double *budget = malloc(2 * ng * sizeof(double) + 1), *need;
-    size_t g;
+    struct absorbed ab;
+    int g;
 
-    if (!budget)
+    if (!absorb(m, parked, &ab))
         return false;
-    need = budget + ng;
-    absorb(m, parked, budget, need);
-    for (g = 0; g < ng; g++) {
-        int col =
-            g < (size_t)pb->nvendors ? m->ycol[g] : m->zcol[g - pb->nvendors];
-        if (col && need[g] > 0.0)
-            d[col] -= need[g];
+    for (g = 0; g < ngroups(m); g++) {
+        int col = group_col(m, g);
+        if (col && ab.need[g] > 0.0)
+            d[col] -= ab.need[g];
     }
-    free(budget);
+    free(ab.budget);
     return true;
 }
 
@@ -423,27 +440,6 @@ static bool slow_lp(int tm_lim, double t0, double last)
         return false;
     return glp_difftime(glp_time(), t0) * 1000.0 > tm_lim / 4.0 ||
            last * 1000.0 > fmax(1000.0, tm_lim / 10.0);
-}
-
-/* A lower bound on every plan from an optimal LP of the rounds: its
- * value plus each parked column's reduced cost where negative (each
- * column is at most 1).  Valid since that LP's dual is feasible for the
- * model with every column and without the rows still missing, a
- * relaxation of the complete one. */
-static double early_bound(const struct sp_model *m,
-                          const unsigned char *parked)
-{
-    double lb = glp_get_obj_val(m->lp);
-    int i, l;
-
-    for (i = 0; i < m->ncands; i++) {
-        const struct sp_cand *cd = &m->cands[i];
-        if (!parked[i] || !cd->col)
-            continue;
-        for (l = 0; l < cd->nlev; l++)
-            lb += fmin(0.0, glp_get_col_dual(m->lp, cd->col + l));
-    }
-    return lb;
 }
 
 /* Rounds of cuts on the root LP, at most. */
@@ -679,7 +675,8 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
 {
     unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
     double t0 = glp_time(), limit, *dual = NULL; /* GLPK's clock */
-    double last = 0.0; /* seconds of the last round's simplex */
+    double ts, last = 0.0; /* seconds of the last round's simplex */
+    struct absorbed ab;
     int rounds = 0, rows = 0, cols = 0, n, k, nfix = 0, dropped = 0;
     glp_smcp parm;
     enum sp_status st = SP_OK;
@@ -720,9 +717,9 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
                 goto done;
             }
         }
-        last = glp_time();
+        ts = glp_time();
         out->rc = glp_simplex(m->lp, &parm);
-        last = glp_difftime(glp_time(), last);
+        last = glp_difftime(glp_time(), ts);
         if (out->rc != 0)
             goto done;
         if (glp_get_status(m->lp) == GLP_NOFEAS) {
@@ -736,14 +733,19 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
             out->rc = GLP_EFAIL;
             goto done;
         }
-        out->early_lb = fmax(out->early_lb, early_bound(m, parked));
-        n = sp_model_add_violated(m, m->lp);
-        if (n < 0) {
+        if (!absorb(m, parked, &ab)) {
             st = SP_ERR_NOMEM;
             goto done;
         }
-        k = release_priced(m, parked);
-        if (k < 0) {
+        /* a lower bound on every plan: the LP's value plus each parked
+         * column's reduced cost where negative (each is at most 1), as
+         * the LP's dual is feasible for the model with every column
+         * and without the rows still missing, a relaxation */
+        out->early_lb = fmax(out->early_lb, glp_get_obj_val(m->lp) - ab.total);
+        n = sp_model_add_violated(m, m->lp);
+        k = n < 0 ? 0 : release_priced(m, parked, &ab);
+        free(ab.budget);
+        if (n < 0) {
             st = SP_ERR_NOMEM;
             goto done;
         }
