@@ -812,8 +812,11 @@ enum sp_status sp_heuristic_plan_vendors(const struct sp_model *m,
     if (!sp_heur_cover_all(&h, NULL, h.trial))
         goto cleanup;
     st = consider(&h);
-    if (st == SP_OK)
-        st = settle_levels(&h);
+    /* consider takes no plan over max_vendors; improving the empty plan
+     * left in its place gave a plan that covered no one */
+    if (st != SP_OK || h.cost == HUGE_VAL)
+        goto cleanup;
+    st = settle_levels(&h);
     if (st == SP_OK)
         st = improve(&h);
     if (st == SP_OK && h.cost < HUGE_VAL) {

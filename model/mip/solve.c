@@ -609,7 +609,10 @@ solve_one(const struct sp_problem *pb, const struct sp_plan *current,
     st = write_models(pb, sc, o, r->index, single, err, errsize);
     if (st != SP_OK)
         return st;
-    if (sc->max_vendors >= 0)
+    /* not for a huge book: its model takes seconds to build, twice when
+     * the sets are too many (100,000 vendors: 2.4 s each of a 5 s
+     * limit), and its sets, a byte per vendor, are too many to keep */
+    if (sc->max_vendors >= 0 && !huge(pb))
         st = by_vendor_sets(pb, r, ctx, want_gap, &got, &done, err, errsize);
     if (st == SP_OK && !done)
         st = search(pb, sc, r, ctx, want_gap, &got, err, errsize);

@@ -208,6 +208,13 @@ cleanup:
     return st;
 }
 
+/* Bytes of found sets, at most: a set takes a byte per vendor, and on a
+ * book of 100,000 vendors (one product each, 50 clients) at most 3 the
+ * walk went on recording sets of 100 kB each up to the limit in sets
+ * (588,000), past 24 GB.  Beyond it the caller searches the complete
+ * model, as when the sets are too many to rank. */
+#define VSET_BYTES 100000000L
+
 struct ranked {
     double lb;
     int size;
@@ -260,6 +267,7 @@ enum sp_status sp_vsets_rank(const struct sp_model *m, long limit,
     if (k < 0 || k - nbase >= 64)
         goto cleanup;
     if (nbase <= k) {
+        limit = limit < VSET_BYTES / (nv + 1) ? limit : VSET_BYTES / (nv + 1);
         st = covering_sets(m, base, pick, nfree, k - nbase, limit, &all, &n);
         if (st != SP_OK || n < 0)
             goto cleanup;
