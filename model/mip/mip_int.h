@@ -304,12 +304,15 @@ struct sp_vsets {
  *        sp_heuristic_bounds; sets that cannot cover a client are left
  *        out.
  * @param limit the most sets worth enumerating.
+ * @param deadline sp_mip_now seconds past which the ranking stops, 0 =
+ *        none.
  * @param out set to the ranking (free with sp_vsets_free), or NULL when
- *        there are more than limit sets or a bound cannot be had.
+ *        there are more than limit sets, a bound cannot be had or the
+ *        deadline passed.
  * @return SP_OK or SP_ERR_NOMEM.
  */
 enum sp_status sp_vsets_rank(const struct sp_model *m, long limit,
-                             struct sp_vsets **out);
+                             double deadline, struct sp_vsets **out);
 void sp_vsets_free(struct sp_vsets *vs);
 
 /** Is set a (nvendors flags) a subset of set b? */

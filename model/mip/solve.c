@@ -518,7 +518,13 @@ static enum sp_status by_vendor_sets(const struct sp_problem *pb,
         return SP_OK;
     }
     if (st == SP_OK)
-        st = sp_vsets_rank(m, VSET_WORK / (pb->nclients + 1), &vs);
+        /* half the time at most, so that a ranking that does not
+         * finish leaves the other half to the search of the whole model */
+        st = sp_vsets_rank(m, VSET_WORK / (pb->nclients + 1),
+                           ctx->opt->time_limit > 0
+                               ? ctx->start + ctx->opt->time_limit / 2.0
+                               : 0.0,
+                           &vs);
     sp_model_free(m);
     if (st != SP_OK || !vs)
         return st;

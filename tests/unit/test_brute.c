@@ -319,7 +319,7 @@ static void check_vendor_sets(const struct sp_problem *pb, double brute,
     if (sc->max_vendors < 0 || explained || isinf(brute))
         return;
     if (sp_model_build(pb, sc, true, &m) != SP_OK ||
-        sp_vsets_rank(m, 1000, &vs) != SP_OK || !vs) {
+        sp_vsets_rank(m, 1000, 0.0, &vs) != SP_OK || !vs) {
         ok(0, "seed %llu: vendor sets ranked", (unsigned long long)seed);
         sp_model_free(m);
         return;
