@@ -774,7 +774,8 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
 {
     unsigned char *parked = calloc((size_t)m->ncands + 1, 1);
     double t0 = glp_time(), limit, *dual = NULL; /* GLPK's clock */
-    double ts, last = 0.0; /* seconds of the last round's simplex */
+    double ts, last = 0.0;       /* seconds of the last round's simplex */
+    bool searched = false, half; /* the local search ran; LP capped */
     struct absorbed ab;
     int rounds = 0, rows = 0, cols = 0, n, k, nfix = 0, dropped = 0;
     glp_smcp parm;
@@ -801,7 +802,7 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
             out->rc = GLP_ETMLIM;
             goto done;
         }
-        if (!out->first && slow_lp(tm_lim, t0, last)) {
+        if (!out->first && !searched && slow_lp(tm_lim, t0, last)) {
             /* a plan for the time limit to end with, since the LP is
              * too slow for one from its solution: the local search from
              * nothing (greedy cover, add / drop / swap) */
@@ -810,15 +811,28 @@ enum sp_status sp_root_solve(struct sp_model *m, int tm_lim, double gap,
                 &out->first, &out->ub);
             if (st != SP_OK)
                 goto done;
+            searched = true;
             parm.tm_lim = lp_ms_left(m, tm_lim, t0);
             if (parm.tm_lim <= 0) {
                 out->rc = GLP_ETMLIM;
                 goto done;
             }
         }
+        /* without a plan, an LP may have half the time left: one that
+         * takes longer is interrupted for the local search and then
+         * goes on from its basis (renewal on contract-heavy 1,000
+         * clients: the first LP took 17 s, and a 10 s limit ended with
+         * no plan) */
+        half = !out->first && !searched && tm_lim != INT_MAX;
+        if (half)
+            parm.tm_lim = parm.tm_lim / 2 > 1 ? parm.tm_lim / 2 : 1;
         ts = glp_time();
         out->rc = glp_simplex(m->lp, &parm);
         last = glp_difftime(glp_time(), ts);
+        if (out->rc == GLP_ETMLIM && half && lp_ms_left(m, tm_lim, t0) > 0) {
+            last = HUGE_VAL; /* slow: the local search, then on */
+            continue;
+        }
         if (out->rc != 0)
             goto done;
         if (glp_get_status(m->lp) == GLP_NOFEAS) {
